@@ -1,0 +1,128 @@
+import Foundation
+
+/// Finds, reads and decodes every file under `content/`.
+enum ContentLoader {
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`
+    static func isValidSlug(_ slug: String) -> Bool {
+        var previousWasHyphen = true
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen: previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// A failure that stops the build before any content is read (exit code 2).
+    struct ConfigurationError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Loads `directory`; content problems become diagnostics, a missing folder or `site.yml` throws.
+    static func load(
+        from directory: URL, displayPrefix: String, includeDrafts: Bool, diagnostics: inout [Diagnostic]
+    ) throws -> ContentSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ConfigurationError(description: "content folder '\(displayPrefix)' does not exist")
+        }
+        let siteURL = directory.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: siteURL.path) else {
+            throw ConfigurationError(description: "\(displayPrefix)/site.yml is missing; it sets the handbook's title")
+        }
+        var siteDiagnostics: [Diagnostic] = []
+        let site = readSource(siteURL, path: "\(displayPrefix)/site.yml", diagnostics: &siteDiagnostics)
+            .flatMap { RecordDecoder.site($0, diagnostics: &siteDiagnostics) }
+        diagnostics += siteDiagnostics
+
+        let jobs = try discover(in: directory, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        let decoded = jobs.parallelMap { job -> (RecordDecoder.Record?, [Diagnostic]) in
+            var local: [Diagnostic] = []
+            guard let file = readSource(job.url, path: job.path, diagnostics: &local) else { return (nil, local) }
+            return (RecordDecoder.record(job.id, file: file, diagnostics: &local), local)
+        }
+        var articles: [Article] = []
+        var terms: [Term] = []
+        var archetypes: [Archetype] = []
+        var companies: [Company] = []
+        for (record, local) in decoded {
+            diagnostics += local
+            switch record {
+            case .article(let article) where includeDrafts || !article.draft: articles.append(article)
+            case .term(let term): terms.append(term)
+            case .archetype(let archetype): archetypes.append(archetype)
+            case .company(let company): companies.append(company)
+            case .article, nil: break
+            }
+        }
+        let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
+        return ContentSet(site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies)
+    }
+
+    private struct Job: Sendable {
+        var id: ItemID
+        var url: URL
+        var path: String
+    }
+
+    /// Lists the `.md` files of each kind's folder, checking slugs; stray Markdown files are warnings.
+    private static func discover(in directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) throws -> [Job] {
+        let manager = FileManager.default
+        var jobs: [Job] = []
+        let known = Set(Kind.allCases.map(\.folder))
+        for entry in try manager.contentsOfDirectory(atPath: directory.path).sorted() {
+            let entryURL = directory.appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue || !known.contains(entry) {
+                if entry.hasSuffix(".md") || isDirectory.boolValue && !entry.hasPrefix(".") {
+                    let folders = Kind.allCases.map(\.folder).joined(separator: ", ")
+                    diagnostics.append(.warning(
+                        "stray-file", at: SourceLocation(path: "\(displayPrefix)/\(entry)"),
+                        "ignored: content goes in one of the folders \(folders)"))
+                }
+                continue
+            }
+            guard let kind = Kind.allCases.first(where: { $0.folder == entry }) else { continue }
+            for name in try manager.contentsOfDirectory(atPath: entryURL.path).sorted() where name.hasSuffix(".md") {
+                let slug = String(name.dropLast(3))
+                let path = "\(displayPrefix)/\(entry)/\(name)"
+                guard isValidSlug(slug) else {
+                    let suggestion = suggestedSlug(slug)
+                    diagnostics.append(.error(
+                        "bad-slug", at: SourceLocation(path: path),
+                        "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)"
+                            + (suggestion.isEmpty ? "" : "; rename it to '\(suggestion).md'")))
+                    continue
+                }
+                jobs.append(Job(id: ItemID(kind, slug), url: entryURL.appendingPathComponent(name), path: path))
+            }
+        }
+        return jobs
+    }
+
+    /// "Data_Engineer " -> "data-engineer".
+    static func suggestedSlug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.joined(separator: "-")
+    }
+
+    private static func readSource(_ url: URL, path: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        do {
+            return SourceFile(path: path, text: try FileReader.read(url))
+        } catch {
+            switch error {
+            case .invalidUTF8(let line, let column):
+                diagnostics.append(.error(
+                    "invalid-utf8", at: SourceLocation(path: path, line: line, column: column),
+                    "the file is not valid UTF-8; save it as UTF-8"))
+            case .unreadable:
+                diagnostics.append(.error("unreadable", at: SourceLocation(path: path), "the file cannot be read"))
+            }
+            return nil
+        }
+    }
+}

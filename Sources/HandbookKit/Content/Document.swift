@@ -1,0 +1,13 @@
+/// What every content item has: identity, title, summary and a Markdown body with its place in the file.
+public struct Document: Sendable {
+    public var id: ItemID
+    public var path: String
+    public var title: Located<String>
+    public var summary: String
+    public var body: String
+    /// File line of the body's first line, to turn cmark's body-relative lines into file lines.
+    public var bodyFirstLine: Int
+
+    public var slug: String { id.slug }
+    public var kind: Kind { id.kind }
+}

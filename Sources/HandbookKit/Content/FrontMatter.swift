@@ -1,0 +1,48 @@
+/// A content file split into its YAML front matter and its Markdown body, by lines.
+struct FrontMatter: Sendable {
+    /// The YAML between the two `---` lines.
+    var yaml: String
+    /// File line of the first YAML line (the line after the opening `---`).
+    var yamlFirstLine: Int
+    /// The Markdown after the closing `---`.
+    var body: String
+    /// File line of the body's first line.
+    var bodyFirstLine: Int
+
+    /// Splits `file`; a missing opening or closing fence is a diagnostic.
+    static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
+        var text = Substring(file.text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        if text.allSatisfy(\.isWhitespace) {
+            return .failure(.error("empty-file", at: file.location(line: 1), "the file is empty; expected '---', front matter, '---', then Markdown"))
+        }
+        // Split on the byte, not the Character: "\r\n" is a single Character in Swift.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .lazy.map { Substring($0) }.makeIterator()
+        guard let first = lines.next(), isFence(first) else {
+            return .failure(.error("front-matter", at: file.location(line: 1), "expected '---' on the first line to open the front matter"))
+        }
+        var yamlLines: [Substring] = []
+        var lineNumber = 1
+        while let line = lines.next() {
+            lineNumber += 1
+            if isFence(line) {
+                var body: [Substring] = []
+                while let rest = lines.next() { body.append(rest) }
+                return .success(FrontMatter(
+                    yaml: yamlLines.joined(separator: "\n"),
+                    yamlFirstLine: 2,
+                    body: body.joined(separator: "\n"),
+                    bodyFirstLine: lineNumber + 1))
+            }
+            yamlLines.append(line)
+        }
+        return .failure(.error("front-matter", at: file.location(line: 1), "the front matter opened here is never closed; add a '---' line after it"))
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed = trimmed.dropLast() }
+        return trimmed == "---"
+    }
+}

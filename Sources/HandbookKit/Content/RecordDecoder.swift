@@ -1,0 +1,138 @@
+/// Decodes a content file's front matter into the typed record of its kind.
+///
+/// Each function returns the record (possibly with placeholder values) and leaves every problem
+/// in `diagnostics`; the build stops after validation when any of them is an error.
+enum RecordDecoder {
+    static let articleFields = ["title", "summary", "order", "tags", "draft"]
+    static let termFields = ["title", "summary", "category", "aliases", "related", "match_case", "no_autolink"]
+    static let archetypeFields = [
+        "title", "summary", "builds", "uses", "companies", "salary_premium", "must_have", "interview_questions", "signals",
+    ]
+    static let companyFields = ["title", "industry", "summary", "scale", "archetypes", "systems"]
+    static let siteFields = ["title", "tagline", "description", "language", "base_url", "unsafe_html"]
+
+    static func fields(of kind: Kind) -> [String] {
+        switch kind {
+        case .article: articleFields
+        case .term: termFields
+        case .archetype: archetypeFields
+        case .company: companyFields
+        }
+    }
+
+    /// Reads `site.yml`.
+    static func site(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        switch YAMLReader.parse(yaml: file.text, file: file, lineOffset: 0, knownFields: siteFields) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(var reader):
+            let config = SiteConfig(
+                title: reader.requiredString("title").value,
+                tagline: reader.string("tagline")?.value ?? "",
+                description: reader.string("description")?.value ?? "",
+                language: reader.string("language")?.value ?? "en",
+                baseURL: reader.string("base_url"),
+                unsafeHTML: reader.bool("unsafe_html") ?? false)
+            diagnostics += reader.diagnostics
+            return config
+        }
+    }
+
+    /// The decoded record of one content file.
+    enum Record: Sendable {
+        case article(Article)
+        case term(Term)
+        case archetype(Archetype)
+        case company(Company)
+    }
+
+    static func record(_ id: ItemID, file: SourceFile, diagnostics: inout [Diagnostic]) -> Record? {
+        let parts: FrontMatter
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let split):
+            parts = split
+        }
+        let lineOffset = parts.yamlFirstLine - 1
+        switch YAMLReader.parse(yaml: parts.yaml, file: file, lineOffset: lineOffset, knownFields: fields(of: id.kind)) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(var reader):
+            let document = Document(
+                id: id, path: file.path, title: reader.requiredString("title"),
+                summary: reader.requiredString("summary").value,
+                body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+            let record: Record
+            switch id.kind {
+            case .article: record = .article(article(document, &reader))
+            case .term: record = .term(term(document, &reader))
+            case .archetype: record = .archetype(archetype(document, &reader))
+            case .company: record = .company(company(document, &reader))
+            }
+            diagnostics += reader.diagnostics
+            return record
+        }
+    }
+
+    private static func article(_ document: Document, _ reader: inout YAMLReader) -> Article {
+        Article(
+            document: document, order: reader.int("order"), tags: reader.strings("tags"),
+            draft: reader.bool("draft") ?? false)
+    }
+
+    private static func term(_ document: Document, _ reader: inout YAMLReader) -> Term {
+        let category = reader.requiredString("category")
+        let names = Term.Category.allCases.map(\.rawValue)
+        var resolved = Term.Category(rawValue: category.value.lowercased())
+        if resolved == nil, reader.has("category") {
+            let hint = Suggestion.suffix(for: category.value, in: names)
+            let list = names.joined(separator: ", ")
+            reader.diagnostics.append(
+                .error("bad-category", at: category.location, "unknown category '\(category.value)'\(hint) (one of: \(list))"))
+            resolved = .concept
+        }
+        return Term(
+            document: document, category: resolved ?? .concept, aliases: reader.strings("aliases"),
+            related: reader.strings("related"), matchCase: reader.bool("match_case") ?? false,
+            noAutolink: reader.bool("no_autolink") ?? false)
+    }
+
+    private static func archetype(_ document: Document, _ reader: inout YAMLReader) -> Archetype {
+        var signals = Archetype.Signals()
+        if let node = reader.node("signals"), var nested = reader.nested(node, field: "signals", knownFields: ["green", "yellow", "red"]) {
+            signals.green = nested.strings("green").map(\.value)
+            signals.yellow = nested.strings("yellow").map(\.value)
+            signals.red = nested.strings("red").map(\.value)
+            reader.diagnostics += nested.diagnostics
+        }
+        return Archetype(
+            document: document, builds: reader.strings("builds", required: true).map(\.value),
+            uses: reader.strings("uses", required: true), companies: reader.strings("companies"),
+            salaryPremium: reader.string("salary_premium")?.value, mustHave: reader.strings("must_have").map(\.value),
+            interviewQuestions: reader.strings("interview_questions").map(\.value), signals: signals)
+    }
+
+    private static func company(_ document: Document, _ reader: inout YAMLReader) -> Company {
+        var systems: [Company.System] = []
+        if let node = reader.node("systems") {
+            if let items = node.sequence {
+                for item in items {
+                    guard var nested = reader.nested(item, field: "systems", knownFields: ["name", "description", "stack"]) else { continue }
+                    systems.append(Company.System(
+                        name: nested.requiredString("name").value, description: nested.string("description")?.value ?? "",
+                        stack: nested.strings("stack")))
+                    reader.diagnostics += nested.diagnostics
+                }
+            } else {
+                reader.typeError(node, field: "systems", expected: "a list of {name, description, stack}")
+            }
+        }
+        return Company(
+            document: document, industry: reader.requiredString("industry").value, scale: reader.string("scale")?.value,
+            archetypes: reader.strings("archetypes"), systems: systems)
+    }
+}

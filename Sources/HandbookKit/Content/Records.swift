@@ -1,0 +1,64 @@
+/// `content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var tagline: String
+    public var description: String
+    public var language: String
+    public var baseURL: Located<String>?
+    public var unsafeHTML: Bool
+}
+
+/// `content/articles/<slug>.md`.
+public struct Article: Sendable {
+    public var document: Document
+    public var order: Int?
+    public var tags: [Located<String>]
+    public var draft: Bool
+}
+
+/// `content/terms/<slug>.md`: one glossary entry.
+public struct Term: Sendable {
+    public enum Category: String, CaseIterable, Sendable {
+        case language, framework, library, tool, platform, practice, concept
+    }
+
+    public var document: Document
+    public var category: Category
+    public var aliases: [Located<String>]
+    public var related: [Located<String>]
+    public var matchCase: Bool
+    public var noAutolink: Bool
+}
+
+/// `content/archetypes/<slug>.md`: a role to hire for.
+public struct Archetype: Sendable {
+    public struct Signals: Sendable {
+        public var green: [String] = []
+        public var yellow: [String] = []
+        public var red: [String] = []
+    }
+
+    public var document: Document
+    public var builds: [String]
+    public var uses: [Located<String>]
+    public var companies: [Located<String>]
+    public var salaryPremium: String?
+    public var mustHave: [String]
+    public var interviewQuestions: [String]
+    public var signals: Signals
+}
+
+/// `content/companies/<slug>.md`: a company and what it builds with Python.
+public struct Company: Sendable {
+    public struct System: Sendable {
+        public var name: String
+        public var description: String
+        public var stack: [Located<String>]
+    }
+
+    public var document: Document
+    public var industry: String
+    public var scale: String?
+    public var archetypes: [Located<String>]
+    public var systems: [System]
+}

@@ -1,0 +1,176 @@
+import Yams
+
+/// Reads a YAML mapping into typed fields, turning every problem into a diagnostic at its file location.
+///
+/// The reader knows the schema of one record kind: it reports unknown keys (with a "did you mean"),
+/// missing required fields and wrong types, and never throws.
+struct YAMLReader {
+    let file: SourceFile
+    /// Added to Yams' 1-based line numbers: the line of the opening `---` (0 for a plain YAML file).
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+    private var fields: [String: Node] = [:]
+    private var keyLocations: [String: SourceLocation] = [:]
+    private let mappingLocation: SourceLocation
+
+    /// Parses `yaml` as a mapping with the given schema; a syntax error or a non-mapping is a diagnostic.
+    static func parse(yaml: String, file: SourceFile, lineOffset: Int, knownFields: [String]) -> Result<YAMLReader, Diagnostic> {
+        let start = file.location(line: lineOffset + 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        }
+        guard let root, let mapping = root.mapping else {
+            let place = root.map { location(of: $0, in: file, lineOffset: lineOffset, fallback: start) } ?? start
+            return .failure(.error("wrong-type", at: place, "expected a mapping of fields such as 'title: ...'"))
+        }
+        return .success(YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset, at: start, knownFields: knownFields))
+    }
+
+    // MARK: Typed access
+
+    /// Where `node` was written, in file coordinates.
+    func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, in: file, lineOffset: lineOffset, fallback: mappingLocation)
+    }
+
+    /// The location of field `name`'s key, or of the mapping when absent.
+    func location(ofField name: String) -> SourceLocation {
+        keyLocations[name] ?? mappingLocation
+    }
+
+    func has(_ name: String) -> Bool { fields[name] != nil }
+
+    /// A required text field.
+    mutating func requiredString(_ name: String) -> Located<String> {
+        if let value = string(name) {
+            if value.value.allSatisfy(\.isWhitespace) {
+                diagnostics.append(.error("missing-field", at: value.location, "'\(name)' must not be empty"))
+            }
+            return value
+        }
+        if fields[name] == nil {
+            diagnostics.append(.error("missing-field", at: mappingLocation, "missing required field '\(name)'"))
+        }
+        return Located("", at: mappingLocation)
+    }
+
+    /// An optional text field; numbers are taken as their text, anything else is a type error.
+    mutating func string(_ name: String) -> Located<String>? {
+        guard let node = fields[name] else { return nil }
+        return text(node, field: name)
+    }
+
+    mutating func bool(_ name: String) -> Bool? {
+        guard let node = fields[name] else { return nil }
+        if node.hasTag(.bool), let value = node.bool { return value }
+        typeError(node, field: name, expected: "true or false")
+        return nil
+    }
+
+    mutating func int(_ name: String) -> Int? {
+        guard let node = fields[name] else { return nil }
+        if node.hasTag(.int), let value = node.int { return value }
+        typeError(node, field: name, expected: "a whole number")
+        return nil
+    }
+
+    /// A list of text items; `[]` when absent.
+    mutating func strings(_ name: String, required: Bool = false) -> [Located<String>] {
+        guard let node = fields[name] else {
+            if required {
+                diagnostics.append(.error("missing-field", at: mappingLocation, "missing required field '\(name)'"))
+            }
+            return []
+        }
+        return strings(in: node, field: name)
+    }
+
+    /// The items of a list node, each as text.
+    mutating func strings(in node: Node, field: String) -> [Located<String>] {
+        if node.hasTag(.null) { return [] }
+        guard let sequence = node.sequence else {
+            typeError(node, field: field, expected: "a list such as [a, b]")
+            return []
+        }
+        return sequence.compactMap { text($0, field: field) }
+    }
+
+    /// A nested mapping read with its own schema, sharing this reader's diagnostics.
+    mutating func nested(_ node: Node, field: String, knownFields: [String]) -> YAMLReader? {
+        guard let mapping = node.mapping else {
+            typeError(node, field: field, expected: "a mapping of fields")
+            return nil
+        }
+        var reader = YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset,
+                                at: location(of: node), knownFields: knownFields)
+        diagnostics += reader.diagnostics
+        reader.diagnostics = []
+        return reader
+    }
+
+    /// The raw node of a field, for shapes the typed accessors do not cover.
+    func node(_ name: String) -> Node? { fields[name] }
+
+    mutating func typeError(_ node: Node, field: String, expected: String) {
+        diagnostics.append(.error("wrong-type", at: location(of: node), "'\(field)' must be \(expected)"))
+    }
+
+    // MARK: Private
+
+    private init(mapping: Node.Mapping, file: SourceFile, lineOffset: Int, at location: SourceLocation, knownFields: [String]) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mappingLocation = location
+        for (key, value) in mapping {
+            let keyLocation = Self.location(of: key, in: file, lineOffset: lineOffset, fallback: location)
+            guard let name = key.scalar?.string else {
+                diagnostics.append(.error("wrong-type", at: keyLocation, "field names must be plain text"))
+                continue
+            }
+            guard knownFields.contains(name) else {
+                let hint = Suggestion.suffix(for: name, in: knownFields)
+                diagnostics.append(.error("unknown-field", at: keyLocation, "unknown field '\(name)'\(hint)"))
+                continue
+            }
+            fields[name] = value
+            keyLocations[name] = keyLocation
+        }
+    }
+
+    private mutating func text(_ node: Node, field: String) -> Located<String>? {
+        guard let scalar = node.scalar, !node.hasTag(.null) else {
+            typeError(node, field: field, expected: node.sequence != nil ? "text, not a list" : "text")
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    private static func location(of node: Node, in file: SourceFile, lineOffset: Int, fallback: SourceLocation) -> SourceLocation {
+        guard let mark = node.mark else { return fallback }
+        return file.location(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// A Yams parse error as a diagnostic at its place in the file.
+    static func diagnostic(for error: Error, file: SourceFile, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+        switch error {
+        case YamlError.scanner(_, let problem, let mark, _),
+            YamlError.parser(_, let problem, let mark, _),
+            YamlError.composer(_, let problem, let mark, _):
+            return .error("yaml-syntax", at: at(mark), "invalid YAML: \(problem)")
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("yaml-syntax", at: at(context.mark), "invalid YAML: duplicate key \(keys)")
+        default:
+            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "invalid YAML: \(error)")
+        }
+    }
+}
+
+extension Node {
+    /// Whether the resolved tag is `name` (`"yes"` quoted is a string, `yes` plain a bool).
+    fileprivate func hasTag(_ name: Tag.Name) -> Bool { tag.rawValue == name.rawValue }
+}

@@ -1,0 +1,50 @@
+/// What the Markdown stage knows about the whole site: shared by every page, immutable, built once.
+public struct MarkdownSite: Sendable {
+    let content: ContentSet
+    let names: NameIndex
+    /// Content-relative file paths ("terms/django.md") to items, for `.md` links.
+    let files: [String: ItemID]
+    let matcher: GlossaryMatcher
+    /// The matcher's term numbers to term slugs.
+    let matcherTerms: [String]
+    /// Lowercased names that belong to items of more than one kind: a mention of them is ambiguous.
+    let sharedNames: Set<String>
+    let unsafeHTML: Bool
+
+    init(content: ContentSet, names: NameIndex) {
+        self.content = content
+        self.names = names
+        var files: [String: ItemID] = [:]
+        for document in content.documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
+        self.files = files
+        let linkable = content.terms.filter { !$0.noAutolink }
+        matcherTerms = linkable.map(\.document.slug)
+        matcher = GlossaryMatcher(names: linkable.map { term in
+            ([term.document.title] + term.aliases).map { GlossaryMatcher.Name($0.value, matchCase: term.matchCase) }
+        })
+        var kindsByName: [String: Set<Kind>] = [:]
+        for document in content.documents {
+            for name in content.names(of: document.id).dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(document.kind) }
+        }
+        sharedNames = Set(kindsByName.filter { $0.value.count > 1 }.keys)
+        unsafeHTML = content.site.unsafeHTML
+    }
+}
+
+/// One page's rendered body and what was learnt while rendering it.
+public struct RenderedBody: Sendable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    public var html: String
+    /// h2 and h3, in order: the table of contents.
+    public var headings: [Heading]
+    /// Every item this page links to, by `[[...]]`, `.md` link or glossary mention.
+    public var links: Set<ItemID>
+    /// Terms linked from this page, in order of first link: the definitions the page carries.
+    public var terms: [String]
+    public var diagnostics: [Diagnostic]
+}

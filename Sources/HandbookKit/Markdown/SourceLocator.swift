@@ -1,0 +1,42 @@
+import Foundation
+
+/// Finds where a piece of inline text was written, for diagnostics about links inside a body.
+///
+/// cmark reports reliable lines for blocks only, so an inline problem is located by searching for its
+/// text from the start line of its block; repeated searches for the same text move forward.
+struct SourceLocator {
+    private let lines: [Substring]
+    private let path: String
+    private let bodyFirstLine: Int
+    private var cursors: [String: (line: Int, column: Int)] = [:]
+
+    init(document: Document) {
+        lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        path = document.path
+        bodyFirstLine = document.bodyFirstLine
+    }
+
+    /// The file location of `needle`, searching from body line `blockLine` (1-based; 0 when unknown).
+    mutating func locate(_ needle: String, fromBodyLine blockLine: Int) -> SourceLocation {
+        var line = max(blockLine, 1) - 1
+        var fromColumn = 0
+        if let cursor = cursors[needle], cursor.line >= line {
+            line = cursor.line
+            fromColumn = cursor.column + 1
+        }
+        while line < lines.count {
+            let text = lines[line]
+            let scalars = text.unicodeScalars
+            if fromColumn <= scalars.count,
+                let found = String(scalars.dropFirst(fromColumn)).range(of: needle)
+            {
+                let column = fromColumn + String(scalars.dropFirst(fromColumn))[..<found.lowerBound].unicodeScalars.count
+                cursors[needle] = (line, column)
+                return SourceLocation(path: path, line: bodyFirstLine + line, column: column + 1)
+            }
+            line += 1
+            fromColumn = 0
+        }
+        return SourceLocation(path: path, line: bodyFirstLine + max(blockLine, 1) - 1, column: 1)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// `[[Target]]` and `[[Target|label]]` in prose.
+struct WikiLink: Equatable {
+    var target: String
+    var label: String?
+    /// The whole `[[...]]` in the text.
+    var range: Range<String.Index>
+
+    /// Every wiki link in `text`, left to right. `[[` with no closing `]]` on the same text is left alone.
+    static func scan(_ text: String) -> [WikiLink] {
+        var links: [WikiLink] = []
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].range(of: "[["), let close = text[open.upperBound...].range(of: "]]") {
+            let inner = text[open.upperBound..<close.lowerBound]
+            if inner.contains("[") || inner.contains("\n") {
+                searchStart = text.index(after: open.lowerBound)
+                continue
+            }
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].trimmingCharacters(in: .whitespaces)
+            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            if !target.isEmpty {
+                links.append(WikiLink(target: target, label: label?.isEmpty == true ? nil : label, range: open.lowerBound..<close.upperBound))
+            }
+            searchStart = close.upperBound
+        }
+        return links
+    }
+}

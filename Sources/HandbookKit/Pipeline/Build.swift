@@ -1,0 +1,112 @@
+import Foundation
+
+/// The build, read top to bottom: load → validate → templates → Markdown and glossary → cross-references
+/// → pages → search index → write. Each stage takes values and returns values; diagnostics collect.
+public enum Build {
+    /// A failure that stops the build before it can report on content: a missing folder, an I/O error.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func run(_ options: BuildOptions) throws(Failure) -> BuildReport {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+
+        let content: ContentSet
+        let templates: TemplateSet
+        do {
+            content = try ContentLoader.load(
+                from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
+                diagnostics: &diagnostics)
+            clock.mark("load")
+            templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
+            clock.mark("templates")
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+
+        let (names, problems) = Validation.run(content)
+        diagnostics += problems
+        clock.mark("validate")
+
+        let site = MarkdownSite(content: content, names: names)
+        let documents = content.documents
+        let rendered = documents.parallelMap { CommonMark.render($0, site: site) }
+        var bodies: [ItemID: RenderedBody] = [:]
+        for (document, body) in zip(documents, rendered) {
+            bodies[document.id] = body
+            diagnostics += body.diagnostics
+        }
+        clock.mark("markdown+glossary")
+
+        let references = CrossReferences(content: content, names: names, bodies: bodies)
+        diagnostics += references.unusedTerms(in: content).map { term in
+            .warning("unused-term", at: term.document.title.location,
+                     "term '\(term.document.title.value)' is mentioned nowhere: no page names it and no role or company uses it")
+        }
+        clock.mark("cross-references")
+
+        let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
+        var files = renderer.render(diagnostics: &diagnostics)
+        clock.mark("pages")
+
+        files += searchIndexFiles(content: content, bodies: bodies)
+        if let base = content.site.baseURL?.value {
+            files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: files.map(\.path))))
+        }
+        clock.mark("search index")
+
+        var report = BuildReport(
+            diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(files), stageTimes: [], wroteOutput: false,
+            strict: options.strict)
+        if options.writeOutput && !report.failed {
+            do {
+                try OutputWriter.write(files, assets: options.templates.appendingPathComponent("assets"), to: options.output)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            report.wroteOutput = true
+            clock.mark("write")
+        }
+        report.stageTimes = clock.stages
+        return report
+    }
+
+    static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody]) -> [OutputFile] {
+        // Drafts are previews: they never enter the index, even with --drafts.
+        let drafts = Set(content.articles.filter(\.draft).map(\.document.id))
+        let entries = content.documents.filter { !drafts.contains($0.id) }.map { document in
+            SearchIndexBuilder.Entry(
+                kind: document.kind.rawValue, title: document.title.value, url: document.id.url, summary: document.summary,
+                aliases: document.kind == .term ? (content.term(document.slug)?.aliases.map(\.value) ?? []) : [],
+                headings: bodies[document.id]?.headings ?? [], text: HTML.text(bodies[document.id]?.html ?? ""))
+        }
+        let synonyms = content.terms.map { [$0.document.title.value] + $0.aliases.map(\.value) }
+        let json = SearchIndexBuilder.json(for: entries, synonyms: synonyms)
+        return [
+            OutputFile(path: "search-index.json", contents: json),
+            OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(json);\n"),
+        ]
+    }
+
+    private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        func count(_ folder: String) -> Int { pages.count { $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html") } }
+        let kinds = [("articles", "articles"), ("terms", "terms"), ("roles", "archetypes"), ("companies", "companies")]
+        let counted = kinds.map { (kind: $0.0, count: count($0.1)) }
+        let other = pages.count - counted.reduce(0) { $0 + $1.count }
+        return counted + [(kind: "other pages", count: other)]
+    }
+}
+
+/// Wall-clock time per stage, for `--verbose`.
+struct StageClock {
+    private(set) var stages: [(stage: String, seconds: Double)] = []
+    private var last = DispatchTime.now()
+
+    mutating func mark(_ stage: String) {
+        let now = DispatchTime.now()
+        stages.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

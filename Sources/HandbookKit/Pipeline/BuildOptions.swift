@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything a build needs to know from its caller: folders and switches. The library reads nothing else.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// How the content and templates folders are named in diagnostics (as the user typed them).
+    public var contentDisplay: String
+    public var templatesDisplay: String
+    /// Include articles marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Warnings fail the build too.
+    public var strict: Bool
+    /// `false` for `handbook check`: validate and render, write nothing.
+    public var writeOutput: Bool
+
+    public init(
+        content: String = "content", templates: String = "templates", output: String = "public",
+        includeDrafts: Bool = false, strict: Bool = false, writeOutput: Bool = true,
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+                : workingDirectory.appendingPathComponent(path).standardizedFileURL
+        }
+        func display(_ path: String) -> String {
+            var trimmed = path
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            return trimmed
+        }
+        self.content = resolve(content)
+        self.templates = resolve(templates)
+        self.output = resolve(output)
+        contentDisplay = display(content)
+        templatesDisplay = display(templates)
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.writeOutput = writeOutput
+    }
+}

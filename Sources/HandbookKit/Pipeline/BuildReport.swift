@@ -1,0 +1,25 @@
+import Foundation
+
+/// What a build did: its diagnostics, the pages it made and how long each stage took.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Pages written, by kind label, e.g. "terms": 64.
+    public var pageCounts: [(kind: String, count: Int)]
+    public var stageTimes: [(stage: String, seconds: Double)]
+    public var wroteOutput: Bool
+    public var strict: Bool
+
+    /// Errors, or warnings under `--strict`, fail the run.
+    public var failed: Bool {
+        diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
+    }
+
+    public var totalSeconds: Double { stageTimes.reduce(0) { $0 + $1.seconds } }
+
+    /// "Built 12 articles, 64 terms, 6 roles, 11 companies, 30 other pages in 0.42 s".
+    public var summaryLine: String {
+        let counts = pageCounts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
+        let verb = wroteOutput ? "Built" : "Checked"
+        return "\(verb) \(counts) in \(String(format: "%.2f", totalSeconds)) s"
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Views of pages gathered from many items: home, indexes, question bank, checklist, print.
+extension SiteRenderer {
+    func tags() -> [(String, [Article])] {
+        var byTag: [String: (name: String, articles: [Article])] = [:]
+        for article in content.articles {
+            for tag in article.tags {
+                let slug = TagName.slug(tag.value)
+                if byTag[slug]?.articles.contains(where: { $0.document.id == article.document.id }) == true { continue }
+                byTag[slug, default: (tag.value, [])].articles.append(article)
+            }
+        }
+        return byTag.keys.sorted().compactMap { slug in
+            byTag[slug].map { ($0.name, $0.articles.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }) }
+        }
+    }
+
+    func homeView() -> HomeView {
+        let site = content.site
+        let categories = Dictionary(grouping: content.terms, by: \.category)
+        return HomeView(
+            root: "", title: site.title, tagline: site.tagline, description: site.description,
+            articles: orderedArticles().map { LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary) },
+            archetypes: content.archetypes.map { LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary) },
+            companies: content.companies.map {
+                LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary, detail: $0.industry)
+            },
+            termCount: content.terms.count,
+            categories: Term.Category.allCases.compactMap { category in
+                guard let terms = categories[category] else { return nil }
+                return LinkView(title: category.rawValue, url: "terms/index.html#category-\(category.rawValue)", detail: "\(terms.count)")
+            },
+            letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") })
+    }
+
+    func articlesIndexView() -> ListPageView {
+        ListPageView(
+            root: "../", title: "Articles", summary: "Guides for recruiters, in reading order.",
+            items: orderedArticles().map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary) })
+    }
+
+    private func letterGroups() -> [LetterGroup] {
+        let sorted = content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
+        var groups: [LetterGroup] = []
+        for term in sorted {
+            let first = term.document.title.value.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .uppercased().first.map(String.init) ?? "#"
+            let letter = first.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) ? first : "#"
+            let item = LinkView(
+                title: term.document.title.value, url: "../" + term.document.id.url, summary: term.document.summary,
+                detail: term.category.rawValue)
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].terms.append(item)
+            } else {
+                groups.append(LetterGroup(letter: letter, id: letter == "#" ? "letter-other" : "letter-\(letter.lowercased())", terms: [item]))
+            }
+        }
+        // Terms starting with a digit or symbol sort first but belong at the end of an A–Z.
+        return groups.filter { $0.letter != "#" } + groups.filter { $0.letter == "#" }
+    }
+
+    func termsIndexView() -> TermsIndexView {
+        let byCategory = Dictionary(grouping: content.terms, by: \.category)
+        return TermsIndexView(
+            root: "../", letters: letterGroups(),
+            categories: Term.Category.allCases.compactMap { category in
+                guard let terms = byCategory[category] else { return nil }
+                return GroupView(label: category.rawValue, items: terms.map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url) })
+            },
+            count: content.terms.count)
+    }
+
+    func archetypesIndexView() -> ArchetypesIndexView {
+        ArchetypesIndexView(root: "../", rows: content.archetypes.map { archetype in
+            ArchetypeRow(
+                title: archetype.document.title.value, url: "../" + archetype.document.id.url, summary: archetype.document.summary,
+                builds: archetype.builds,
+                uses: resolvedLinks(archetype.uses, .term, from: "../"),
+                salaryPremium: archetype.salaryPremium ?? "—", mustHave: archetype.mustHave)
+        })
+    }
+
+    func companiesIndexView() -> CompaniesIndexView {
+        // "Who uses what": one row per term in any company's stack, most widely used first.
+        var stacks: [String: Set<String>] = [:]
+        for company in content.companies {
+            for ref in company.systems.flatMap(\.stack) {
+                if let term = names.resolve(ref.value, kinds: [.term]).first { stacks[term.slug, default: []].insert(company.document.slug) }
+            }
+        }
+        let rows = stacks.keys.sorted { (-(stacks[$0]?.count ?? 0), title(ItemID(.term, $0))) < (-(stacks[$1]?.count ?? 0), title(ItemID(.term, $1))) }
+        let companies = content.companies.filter { company in stacks.values.contains { $0.contains(company.document.slug) } }
+        return CompaniesIndexView(
+            root: "../",
+            companies: content.companies.map {
+                LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary, detail: $0.industry)
+            },
+            columns: companies.map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url) },
+            matrix: rows.map { slug in
+                MatrixRow(
+                    term: LinkView(title: title(ItemID(.term, slug)), url: "../terms/\(slug).html"),
+                    cells: companies.map { company in
+                        let uses = stacks[slug]?.contains(company.document.slug) == true
+                        return MatrixCell(uses: uses, label: "\(company.document.title.value) \(uses ? "uses" : "does not list") \(title(ItemID(.term, slug)))")
+                    })
+            },
+            hasMatrix: !rows.isEmpty)
+    }
+
+    func tagsIndexView() -> ListPageView {
+        ListPageView(root: "../", title: "Tags", summary: "Articles by topic.", items: tags().map { tag, articles in
+            LinkView(title: tag, url: "\(TagName.slug(tag)).html", detail: "\(articles.count)")
+        })
+    }
+
+    func questionsView() -> QuestionsView {
+        let groups = content.archetypes.filter { !$0.interviewQuestions.isEmpty }.map {
+            QuestionGroup(
+                title: $0.document.title.value, url: $0.document.id.url, id: "role-\($0.document.slug)", questions: $0.interviewQuestions)
+        }
+        return QuestionsView(root: "", groups: groups, count: groups.reduce(0) { $0 + $1.questions.count })
+    }
+
+    func checklistView() -> ChecklistView {
+        ChecklistView(root: "", groups: content.archetypes.compactMap { archetype in
+            let signals = archetype.signals
+            guard !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty) else { return nil }
+            return ChecklistGroup(
+                title: archetype.document.title.value, url: archetype.document.id.url, id: "role-\(archetype.document.slug)",
+                signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red))
+        })
+    }
+
+    func printView() -> PrintView {
+        func section(_ document: Document) -> PrintSection {
+            PrintSection(
+                id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value,
+                summary: document.summary, body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id))
+        }
+        return PrintView(
+            root: "", title: content.site.title, articles: orderedArticles().map { section($0.document) },
+            archetypes: content.archetypes.map { section($0.document) }, companies: content.companies.map { section($0.document) },
+            terms: content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }.map { section($0.document) })
+    }
+
+    func resolvedLinks(_ refs: [Located<String>], _ kind: Kind, from root: String) -> [LinkView] {
+        var seen = Set<ItemID>()
+        return refs.compactMap { names.resolve($0.value, kinds: [kind]).first }.filter { seen.insert($0).inserted }.compactMap { id in
+            content.document(id).map { LinkView(title: $0.title.value, url: root + id.url, summary: $0.summary) }
+        }
+    }
+
+    private func title(_ id: ItemID) -> String { content.document(id)?.title.value ?? id.slug }
+}
+
+/// On the one-page print version, links between pages become links within the page.
+enum PrintLinks {
+    static func anchor(_ id: ItemID) -> String { "\(id.kind.rawValue)-\(id.slug)" }
+
+    /// Prefixes the body's own ids and fragments with its item, and points page links at sections.
+    static func rewrite(_ html: String, for id: ItemID) -> String {
+        let prefix = anchor(id) + "--"
+        var result = html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+        let pattern = /href="\.\.\/(articles|terms|archetypes|companies)\/([a-z0-9-]+)\.html(#[^"]*)?"/
+        result = result.replacing(pattern) { match in
+            let kind = Kind.allCases.first { $0.folder == match.output.1 } ?? .article
+            let target = anchor(ItemID(kind, String(match.output.2)))
+            let fragment = match.output.3.map { "--" + $0.dropFirst() } ?? ""
+            return "href=\"#\(target)\(fragment)\""
+        }
+        // Anything else relative (an image next to the page) climbs one folder less from the site root.
+        return result.replacingOccurrences(of: "src=\"../", with: "src=\"").replacingOccurrences(of: "href=\"../", with: "href=\"")
+    }
+}

@@ -1,0 +1,182 @@
+/// A file of the built site, by its path under the output folder.
+struct OutputFile: Sendable {
+    var path: String
+    var contents: String
+}
+
+/// Turns content, rendered bodies and cross-references into every page of the site.
+struct SiteRenderer: Sendable {
+    let content: ContentSet
+    let names: NameIndex
+    let bodies: [ItemID: RenderedBody]
+    let references: CrossReferences
+    let templates: TemplateSet
+
+    /// Renders every page; a template that renders nothing is a diagnostic.
+    func render(diagnostics: inout [Diagnostic]) -> [OutputFile] {
+        let jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = pageJobs()
+        let results = jobs.parallelMap { $0() }
+        diagnostics += results.compactMap(\.1)
+        return results.compactMap(\.0)
+    }
+
+    // MARK: Pages
+
+    private func pageJobs() -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
+        var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
+        let renderer = self
+        for article in content.articles {
+            jobs.append { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
+        }
+        for term in content.terms {
+            jobs.append { renderer.page(term.document, template: "term", view: renderer.termView(term)) }
+        }
+        for archetype in content.archetypes {
+            jobs.append { renderer.page(archetype.document, template: "archetype", view: renderer.archetypeView(archetype)) }
+        }
+        for company in content.companies {
+            jobs.append { renderer.page(company.document, template: "company", view: renderer.companyView(company)) }
+        }
+        for (tag, articles) in tags() {
+            let view = ListPageView(
+                root: "../", title: tag, summary: "Articles tagged “\(tag)”.", items: articles.map { link($0.document, from: "../") })
+            jobs.append { renderer.frame("tags/\(TagName.slug(tag)).html", template: "tag", view: view, title: "Tag: \(tag)", nav: "") }
+        }
+        jobs.append { renderer.frame("index.html", template: "home", view: renderer.homeView(), title: nil, nav: "home") }
+        jobs.append { renderer.frame("articles/index.html", template: "articles-index", view: renderer.articlesIndexView(), title: "Articles", nav: "articles") }
+        jobs.append { renderer.frame("terms/index.html", template: "terms-index", view: renderer.termsIndexView(), title: "Glossary", nav: "terms") }
+        jobs.append { renderer.frame("archetypes/index.html", template: "archetypes-index", view: renderer.archetypesIndexView(), title: "Roles compared", nav: "archetypes") }
+        jobs.append { renderer.frame("companies/index.html", template: "companies-index", view: renderer.companiesIndexView(), title: "Companies", nav: "companies") }
+        jobs.append { renderer.frame("tags/index.html", template: "tags-index", view: renderer.tagsIndexView(), title: "Tags", nav: "") }
+        jobs.append { renderer.frame("search.html", template: "search", view: SimpleView(root: "", title: "Search"), title: "Search", nav: "") }
+        jobs.append { renderer.frame("questions.html", template: "questions", view: renderer.questionsView(), title: "Interview question bank", nav: "questions") }
+        jobs.append { renderer.frame("checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist") }
+        jobs.append { renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "") }
+        jobs.append { renderer.frame("404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "") }
+        return jobs
+    }
+
+    /// A content item's page, framed by the layout, with the definitions of the terms it links.
+    private func page(_ document: Document, template: String, view: Any) -> (OutputFile?, Diagnostic?) {
+        let tips = (bodies[document.id]?.terms ?? []).compactMap { slug in
+            content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
+        }
+        return frame(document.id.url, template: template, view: view, title: document.title.value, nav: document.kind.folder,
+                     description: document.summary, tips: tips)
+    }
+
+    private func frame(
+        _ path: String, template: String, view: Any, title: String?, nav: String, description: String? = nil, tips: [TermTip] = []
+    ) -> (OutputFile?, Diagnostic?) {
+        let root = path.contains("/") ? "../" : ""
+        guard let main = templates.render(template, view) else {
+            return (nil, .error("missing-template", at: SourceLocation(path: "\(template).mustache"), "template '\(template)' rendered nothing"))
+        }
+        let site = content.site
+        let layout = LayoutView(
+            lang: site.language, siteTitle: site.title,
+            pageTitle: title.map { "\($0) · \(site.title)" } ?? site.title,
+            description: description ?? site.description, root: root,
+            canonical: site.baseURL.map { Self.joinURL($0.value, path) }, nav: navigation(current: nav, root: root),
+            main: main, termTips: tips, bodyClass: template)
+        guard let html = templates.render("layout", layout) else {
+            return (nil, .error("missing-template", at: SourceLocation(path: "layout.mustache"), "template 'layout' rendered nothing"))
+        }
+        return (OutputFile(path: path, contents: html), nil)
+    }
+
+    static func joinURL(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + (path == "index.html" ? "" : path)
+    }
+
+    private func navigation(current: String, root: String) -> [NavItem] {
+        [
+            ("Articles", "articles/index.html", "articles"), ("Roles", "archetypes/index.html", "archetypes"),
+            ("Companies", "companies/index.html", "companies"), ("Glossary", "terms/index.html", "terms"),
+            ("Questions", "questions.html", "questions"), ("Checklist", "checklist.html", "checklist"),
+        ].map { NavItem(title: $0.0, url: root + $0.1, current: $0.2 == current) }
+    }
+
+    // MARK: Views of items
+
+    private func link(_ document: Document, from root: String, detail: String? = nil) -> LinkView {
+        LinkView(title: document.title.value, url: root + document.id.url, summary: document.summary, detail: detail)
+    }
+
+    private func links(_ ids: some Sequence<ItemID>, from root: String) -> [LinkView] {
+        ids.sorted { sortKey($0) < sortKey($1) }.compactMap { content.document($0).map { link($0, from: root) } }
+    }
+
+    private func sortKey(_ id: ItemID) -> (Int, String, String) {
+        (id.kind.rank, content.document(id)?.title.value.lowercased() ?? "", id.slug)
+    }
+
+    private func resolved(_ refs: [Located<String>], _ kind: Kind) -> [ItemID] {
+        var seen = Set<ItemID>()
+        return refs.compactMap { names.resolve($0.value, kinds: [kind]).first }.filter { seen.insert($0).inserted }
+    }
+
+    private func toc(_ id: ItemID) -> [TOCEntry] {
+        (bodies[id]?.headings ?? []).map { TOCEntry(text: $0.text, id: $0.id, isSub: $0.level == 3) }
+    }
+
+    func orderedArticles() -> [Article] {
+        content.articles.sorted { ($0.order ?? Int.max, $0.document.title.value.lowercased()) < ($1.order ?? Int.max, $1.document.title.value.lowercased()) }
+    }
+
+    func articleView(_ article: Article) -> ArticleView {
+        let ordered = orderedArticles()
+        let index = ordered.firstIndex { $0.document.id == article.document.id }
+        let previous = index.flatMap { $0 > 0 ? ordered[$0 - 1] : nil }
+        let next = index.flatMap { $0 + 1 < ordered.count ? ordered[$0 + 1] : nil }
+        var seen = Set<String>()
+        let tags = article.tags.map(\.value).filter { seen.insert(TagName.slug($0)).inserted }
+        return ArticleView(
+            root: "../", title: article.document.title.value, summary: article.document.summary,
+            body: bodies[article.document.id]?.html ?? "", toc: toc(article.document.id),
+            tags: tags.map { LinkView(title: $0, url: "../tags/\(TagName.slug($0)).html") },
+            previous: previous.map { link($0.document, from: "../") }, next: next.map { link($0.document, from: "../") })
+    }
+
+    func termView(_ term: Term) -> TermView {
+        let slug = term.document.slug
+        let mentions = Dictionary(grouping: references.mentionedIn[slug] ?? [], by: \.kind)
+        let groups = mentions.keys.sorted().map { kind in
+            GroupView(label: kind.pluralLabel == "Glossary" ? "Terms" : kind.pluralLabel, items: links(mentions[kind] ?? [], from: "../"))
+        }
+        let usedBy = (references.usedBy[slug] ?? []).sorted { sortKey($0) < sortKey($1) }.compactMap { id in
+            content.document(id).map { link($0, from: "../", detail: id.kind.label) }
+        }
+        return TermView(
+            root: "../", title: term.document.title.value, summary: term.document.summary, category: term.category.rawValue,
+            aliases: term.aliases.map(\.value), body: bodies[term.document.id]?.html ?? "", toc: toc(term.document.id),
+            mentionedIn: groups, usedBy: usedBy,
+            related: links((references.related[slug] ?? []).map { ItemID(.term, $0) }, from: "../"))
+    }
+
+    func archetypeView(_ archetype: Archetype) -> ArchetypeView {
+        let id = archetype.document.id
+        let signals = SignalsView(green: archetype.signals.green, yellow: archetype.signals.yellow, red: archetype.signals.red)
+        let companies = (references.archetypeCompanies[id.slug] ?? []).map { ItemID(.company, $0) }
+        return ArchetypeView(
+            root: "../", title: archetype.document.title.value, summary: archetype.document.summary,
+            body: bodies[id]?.html ?? "", toc: toc(id), builds: archetype.builds,
+            uses: resolved(archetype.uses, .term).compactMap { content.document($0).map { link($0, from: "../") } },
+            companies: links(companies, from: "../"), salaryPremium: archetype.salaryPremium, mustHave: archetype.mustHave,
+            interviewQuestions: archetype.interviewQuestions, signals: signals,
+            hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty))
+    }
+
+    func companyView(_ company: Company) -> CompanyView {
+        let id = company.document.id
+        let archetypes = (references.companyArchetypes[id.slug] ?? []).map { ItemID(.archetype, $0) }
+        return CompanyView(
+            root: "../", title: company.document.title.value, industry: company.industry, summary: company.document.summary,
+            scale: company.scale, body: bodies[id]?.html ?? "", toc: toc(id), archetypes: links(archetypes, from: "../"),
+            systems: company.systems.map { system in
+                SystemView(
+                    name: system.name, description: system.description,
+                    stack: resolved(system.stack, .term).compactMap { content.document($0).map { link($0, from: "../") } })
+            })
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Mustache
+
+/// Every Mustache template of the site, loaded and checked before any page is rendered.
+struct TemplateSet: Sendable {
+    /// Templates the build renders pages with; each must exist.
+    static let required = [
+        "layout", "home", "article", "term", "archetype", "company", "articles-index", "terms-index",
+        "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "404",
+    ]
+
+    private let library: MustacheLibrary
+    private let displayPrefix: String
+
+    /// Loads `directory`; syntax errors, missing templates and unknown partials are diagnostics.
+    static func load(from directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) throws -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentLoader.ConfigurationError(description: "templates folder '\(displayPrefix)' does not exist")
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
+        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for file in files {
+            let name = String(file.dropLast(".mustache".count))
+            let path = "\(displayPrefix)/\(file)"
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path),
+                let text = String(validating: data, as: UTF8.self)
+            else {
+                diagnostics.append(.error("template-unreadable", at: SourceLocation(path: path), "cannot read this template as UTF-8"))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                sources[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template-syntax", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error("template-syntax", at: SourceLocation(path: path), "template syntax error: \(error)"))
+            }
+        }
+        for name in required where !files.contains("\(name).mustache") {
+            diagnostics.append(.error(
+                "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"),
+                "missing template '\(name).mustache', which renders \(name) pages"))
+        }
+        diagnostics += unknownPartials(in: sources, known: Set(templates.keys), displayPrefix: displayPrefix)
+        return TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
+    }
+
+    /// Renders `view` with template `name`; nil only when the template is missing (already diagnosed).
+    func render(_ name: String, _ view: Any) -> String? {
+        library.render(view, withTemplate: name)
+    }
+
+    /// `{{> name}}` naming no template renders nothing in Mustache: here it is an error.
+    private static func unknownPartials(in sources: [String: String], known: Set<String>, displayPrefix: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{>") {
+                    guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                    let partial = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !known.contains(partial) {
+                        let column = line[..<open.lowerBound].unicodeScalars.count + 1
+                        let hint = Suggestion.suffix(for: partial, in: known.sorted())
+                        diagnostics.append(.error(
+                            "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache", line: lineIndex + 1, column: column),
+                            "partial '\(partial)' names no template\(hint)"))
+                    }
+                    rest = rest[close.upperBound...]
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,222 @@
+/// View models: plain structs handed to Mustache, one per page kind. Templates see nothing else.
+
+/// A link to a page, with optional detail shown in lists.
+struct LinkView: Sendable {
+    var title: String
+    var url: String
+    var summary: String?
+    var detail: String?
+}
+
+struct TOCEntry: Sendable {
+    var text: String
+    var id: String
+    var isSub: Bool
+}
+
+struct TermTip: Sendable {
+    var slug: String
+    var summary: String
+}
+
+struct NavItem: Sendable {
+    var title: String
+    var url: String
+    var current: Bool
+}
+
+/// The frame every page shares.
+struct LayoutView: Sendable {
+    var lang: String
+    var siteTitle: String
+    var pageTitle: String
+    var description: String
+    var root: String
+    var canonical: String?
+    var nav: [NavItem]
+    var main: String
+    var termTips: [TermTip]
+    var bodyClass: String
+}
+
+struct HomeView: Sendable {
+    var root: String
+    var title: String
+    var tagline: String
+    var description: String
+    var articles: [LinkView]
+    var archetypes: [LinkView]
+    var companies: [LinkView]
+    var termCount: Int
+    var categories: [LinkView]
+    var letters: [LinkView]
+}
+
+struct ArticleView: Sendable {
+    var root: String
+    var title: String
+    var summary: String
+    var body: String
+    var toc: [TOCEntry]
+    var tags: [LinkView]
+    var previous: LinkView?
+    var next: LinkView?
+}
+
+struct GroupView: Sendable {
+    var label: String
+    var items: [LinkView]
+}
+
+struct TermView: Sendable {
+    var root: String
+    var title: String
+    var summary: String
+    var category: String
+    var aliases: [String]
+    var body: String
+    var toc: [TOCEntry]
+    var mentionedIn: [GroupView]
+    var usedBy: [LinkView]
+    var related: [LinkView]
+}
+
+struct SignalsView: Sendable {
+    var green: [String]
+    var yellow: [String]
+    var red: [String]
+}
+
+struct ArchetypeView: Sendable {
+    var root: String
+    var title: String
+    var summary: String
+    var body: String
+    var toc: [TOCEntry]
+    var builds: [String]
+    var uses: [LinkView]
+    var companies: [LinkView]
+    var salaryPremium: String?
+    var mustHave: [String]
+    var interviewQuestions: [String]
+    var signals: SignalsView
+    var hasSignals: Bool
+}
+
+struct SystemView: Sendable {
+    var name: String
+    var description: String
+    var stack: [LinkView]
+}
+
+struct CompanyView: Sendable {
+    var root: String
+    var title: String
+    var industry: String
+    var summary: String
+    var scale: String?
+    var body: String
+    var toc: [TOCEntry]
+    var archetypes: [LinkView]
+    var systems: [SystemView]
+}
+
+struct LetterGroup: Sendable {
+    var letter: String
+    var id: String
+    var terms: [LinkView]
+}
+
+struct TermsIndexView: Sendable {
+    var root: String
+    var letters: [LetterGroup]
+    var categories: [GroupView]
+    var count: Int
+}
+
+struct ArchetypeRow: Sendable {
+    var title: String
+    var url: String
+    var summary: String
+    var builds: [String]
+    var uses: [LinkView]
+    var salaryPremium: String
+    var mustHave: [String]
+}
+
+struct ArchetypesIndexView: Sendable {
+    var root: String
+    var rows: [ArchetypeRow]
+}
+
+struct MatrixCell: Sendable {
+    var uses: Bool
+    var label: String
+}
+
+struct MatrixRow: Sendable {
+    var term: LinkView
+    var cells: [MatrixCell]
+}
+
+struct CompaniesIndexView: Sendable {
+    var root: String
+    var companies: [LinkView]
+    var columns: [LinkView]
+    var matrix: [MatrixRow]
+    var hasMatrix: Bool
+}
+
+struct ListPageView: Sendable {
+    var root: String
+    var title: String
+    var summary: String
+    var items: [LinkView]
+}
+
+struct QuestionGroup: Sendable {
+    var title: String
+    var url: String
+    var id: String
+    var questions: [String]
+}
+
+struct QuestionsView: Sendable {
+    var root: String
+    var groups: [QuestionGroup]
+    var count: Int
+}
+
+struct ChecklistGroup: Sendable {
+    var title: String
+    var url: String
+    var id: String
+    var signals: SignalsView
+}
+
+struct ChecklistView: Sendable {
+    var root: String
+    var groups: [ChecklistGroup]
+}
+
+struct PrintSection: Sendable {
+    var id: String
+    var kind: String
+    var title: String
+    var summary: String
+    var body: String
+}
+
+struct PrintView: Sendable {
+    var root: String
+    var title: String
+    var articles: [PrintSection]
+    var archetypes: [PrintSection]
+    var companies: [PrintSection]
+    var terms: [PrintSection]
+}
+
+struct SimpleView: Sendable {
+    var root: String
+    var title: String
+}

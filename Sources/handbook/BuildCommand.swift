@@ -1,0 +1,27 @@
+import ArgumentParser
+import HandbookKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Validate the content and write the site into the output folder.")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(name: .long, help: "The output folder, replaced only when the build succeeds.")
+    var output = "public"
+
+    @Flag(name: .long, help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Print nothing on success.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(
+            content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict)
+        try Runner.run(options, quiet: quiet, verbose: verbose)
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import HandbookKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the content and templates; write nothing.")
+
+    @OptionGroup var shared: SharedOptions
+
+    func run() throws {
+        let options = BuildOptions(content: shared.content, templates: shared.templates, strict: shared.strict, writeOutput: false)
+        try Runner.run(options, quiet: false, verbose: false)
+    }
+}
