@@ -75,13 +75,14 @@ enum ContentLoader {
         for entry in try manager.contentsOfDirectory(atPath: directory.path).sorted() {
             let entryURL = directory.appendingPathComponent(entry)
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
+            _ = manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue || !known.contains(entry) {
                 if entry.hasSuffix(".md") || isDirectory.boolValue && !entry.hasPrefix(".") {
                     let folders = Kind.allCases.map(\.folder).joined(separator: ", ")
-                    diagnostics.append(.warning(
-                        "stray-file", at: SourceLocation(path: "\(displayPrefix)/\(entry)"),
-                        "ignored: content goes in one of the folders \(folders)"))
+                    diagnostics.append(
+                        .warning(
+                            "stray-file", at: SourceLocation(path: "\(displayPrefix)/\(entry)"),
+                            "ignored: content goes in one of the folders \(folders)"))
                 }
                 continue
             }
@@ -91,10 +92,11 @@ enum ContentLoader {
                 let path = "\(displayPrefix)/\(entry)/\(name)"
                 guard isValidSlug(slug) else {
                     let suggestion = suggestedSlug(slug)
-                    diagnostics.append(.error(
-                        "bad-slug", at: SourceLocation(path: path),
-                        "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)"
-                            + (suggestion.isEmpty ? "" : "; rename it to '\(suggestion).md'")))
+                    diagnostics.append(
+                        .error(
+                            "bad-slug", at: SourceLocation(path: path),
+                            "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)"
+                                + (suggestion.isEmpty ? "" : "; rename it to '\(suggestion).md'")))
                     continue
                 }
                 jobs.append(Job(id: ItemID(kind, slug), url: entryURL.appendingPathComponent(name), path: path))
@@ -116,9 +118,10 @@ enum ContentLoader {
         } catch {
             switch error {
             case .invalidUTF8(let line, let column):
-                diagnostics.append(.error(
-                    "invalid-utf8", at: SourceLocation(path: path, line: line, column: column),
-                    "the file is not valid UTF-8; save it as UTF-8"))
+                diagnostics.append(
+                    .error(
+                        "invalid-utf8", at: SourceLocation(path: path, line: line, column: column),
+                        "the file is not valid UTF-8; save it as UTF-8"))
             case .unreadable:
                 diagnostics.append(.error("unreadable", at: SourceLocation(path: path), "the file cannot be read"))
             }

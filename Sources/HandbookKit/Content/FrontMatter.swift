@@ -14,7 +14,8 @@ struct FrontMatter: Sendable {
         var text = Substring(file.text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         if text.allSatisfy(\.isWhitespace) {
-            return .failure(.error("empty-file", at: file.location(line: 1), "the file is empty; expected '---', front matter, '---', then Markdown"))
+            return .failure(
+                .error("empty-file", at: file.location(line: 1), "the file is empty; expected '---', front matter, '---', then Markdown"))
         }
         // Split on the byte, not the Character: "\r\n" is a single Character in Swift.
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -29,15 +30,17 @@ struct FrontMatter: Sendable {
             if isFence(line) {
                 var body: [Substring] = []
                 while let rest = lines.next() { body.append(rest) }
-                return .success(FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlFirstLine: 2,
-                    body: body.joined(separator: "\n"),
-                    bodyFirstLine: lineNumber + 1))
+                return .success(
+                    FrontMatter(
+                        yaml: yamlLines.joined(separator: "\n"),
+                        yamlFirstLine: 2,
+                        body: body.joined(separator: "\n"),
+                        bodyFirstLine: lineNumber + 1))
             }
             yamlLines.append(line)
         }
-        return .failure(.error("front-matter", at: file.location(line: 1), "the front matter opened here is never closed; add a '---' line after it"))
+        return .failure(
+            .error("front-matter", at: file.location(line: 1), "the front matter opened here is never closed; add a '---' line after it"))
     }
 
     private static func isFence(_ line: Substring) -> Bool {

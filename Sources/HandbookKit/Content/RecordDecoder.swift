@@ -121,10 +121,13 @@ enum RecordDecoder {
         if let node = reader.node("systems") {
             if let items = node.sequence {
                 for item in items {
-                    guard var nested = reader.nested(item, field: "systems", knownFields: ["name", "description", "stack"]) else { continue }
-                    systems.append(Company.System(
-                        name: nested.requiredString("name").value, description: nested.string("description")?.value ?? "",
-                        stack: nested.strings("stack")))
+                    guard var nested = reader.nested(item, field: "systems", knownFields: ["name", "description", "stack"]) else {
+                        continue
+                    }
+                    systems.append(
+                        Company.System(
+                            name: nested.requiredString("name").value, description: nested.string("description")?.value ?? "",
+                            stack: nested.strings("stack")))
                     reader.diagnostics += nested.diagnostics
                 }
             } else {

@@ -15,7 +15,8 @@ struct YAMLReader {
 
     /// Parses `yaml` as a mapping with the given schema; a syntax error or a non-mapping is a diagnostic.
     static func parse(yaml: String, file: SourceFile, lineOffset: Int, knownFields: [String]) -> Result<YAMLReader, Diagnostic> {
-        let start = file.location(line: lineOffset + 1)
+        // Missing fields are reported at the opening `---` (line 1), or line 1 of a plain YAML file.
+        let start = file.location(line: max(lineOffset, 1))
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -104,8 +105,9 @@ struct YAMLReader {
             typeError(node, field: field, expected: "a mapping of fields")
             return nil
         }
-        var reader = YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset,
-                                at: location(of: node), knownFields: knownFields)
+        var reader = YAMLReader(
+            mapping: mapping, file: file, lineOffset: lineOffset,
+            at: location(of: node), knownFields: knownFields)
         diagnostics += reader.diagnostics
         reader.diagnostics = []
         return reader

@@ -53,17 +53,19 @@ struct BodyLinker {
             let matches = site.names.resolve(link.target)
             guard let id = matches.first else {
                 let hint = site.names.suggestion(for: link.target, kinds: Kind.allCases)
-                diagnostics.append(.error(
-                    "unknown-link-target", at: locator.locate(written, fromBodyLine: blockLine),
-                    "'\(written)' links to nothing: no page has the slug, title or alias '\(link.target)'\(hint)"))
+                diagnostics.append(
+                    .error(
+                        "unknown-link-target", at: locator.locate(written, fromBodyLine: blockLine),
+                        "'\(written)' links to nothing: no page has the slug, title or alias '\(link.target)'\(hint)"))
                 segments.append(.text(link.label ?? link.target))
                 continue
             }
             if matches.count > 1 {
                 let choices = matches.map(\.description).joined(separator: ", ")
-                diagnostics.append(.warning(
-                    "ambiguous-link", at: locator.locate(written, fromBodyLine: blockLine),
-                    "'\(written)' could mean \(choices); linking \(id). Use a slug to choose"))
+                diagnostics.append(
+                    .warning(
+                        "ambiguous-link", at: locator.locate(written, fromBodyLine: blockLine),
+                        "'\(written)' could mean \(choices); linking \(id). Use a slug to choose"))
             }
             let label = link.label ?? site.content.document(id)?.title.value ?? link.target
             segments.append(.html(anchor(to: id, label: label)))
@@ -83,9 +85,10 @@ struct BodyLinker {
             let written = String(text[match.range])
             if site.sharedNames.contains(NameIndex.key(written)) {
                 let owners = site.names.resolve(written).map(\.description).joined(separator: ", ")
-                diagnostics.append(.warning(
-                    "ambiguous-mention", at: locator.locate(written, fromBodyLine: blockLine),
-                    "'\(written)' could mean \(owners); linking the term. Write [[slug]] to choose"))
+                diagnostics.append(
+                    .warning(
+                        "ambiguous-mention", at: locator.locate(written, fromBodyLine: blockLine),
+                        "'\(written)' could mean \(owners); linking the term. Write [[slug]] to choose"))
             }
             if cursor < match.range.lowerBound { segments.append(.text(String(text[cursor..<match.range.lowerBound]))) }
             segments.append(.html(anchor(to: id, label: written)))
@@ -115,11 +118,13 @@ struct BodyLinker {
         guard let (path, fragment) = URLSafety.localMarkdownPath(url) else { return nil }
         let folder = page.kind.folder
         guard let resolved = URLSafety.normalize(folder + "/" + path), let id = site.files[resolved] else {
-            let hint = Suggestion.closest(to: path, in: site.files.keys.map { relative(from: folder, to: $0) })
+            let hint =
+                Suggestion.closest(to: path, in: site.files.keys.map { relative(from: folder, to: $0) })
                 .map { "; did you mean '\($0)'?" } ?? ""
-            diagnostics.append(.error(
-                "missing-file", at: locator.locate("(\(url)", fromBodyLine: blockLine).shifted(by: 1),
-                "link to a missing file '\(url)'\(hint)"))
+            diagnostics.append(
+                .error(
+                    "missing-file", at: locator.locate("(\(url)", fromBodyLine: blockLine).shifted(by: 1),
+                    "link to a missing file '\(url)'\(hint)"))
             return nil
         }
         links.insert(id)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CCmarkGFM
+import Foundation
 
 /// The one owner of cmark-gfm pointers: parse, transform and render in one scope, freed on the way out.
 ///
@@ -67,6 +67,8 @@ enum CommonMark {
         /// Inside a link or image: no links may be added.
         var inLink: Bool
         var inHeading: Bool
+        /// Between an inline raw HTML opening tag and its closing tag, e.g. `<span>here</span>`.
+        var inRawHTML: Bool
     }
 
     private static func transform(_ root: OpaquePointer, linker: inout BodyLinker) {
@@ -77,7 +79,8 @@ enum CommonMark {
                 if !linker.site.unsafeHTML { cmark_node_set_literal(visit.node, "<!-- raw HTML omitted -->") }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(visit.node))
-                let rewritten = visit.type == CMARK_NODE_LINK
+                let rewritten =
+                    visit.type == CMARK_NODE_LINK
                     ? linker.rewriteURL(url, blockLine: blockLine(of: visit.node))
                     : (URLSafety.isDangerous(url) ? "" : nil)
                 if let rewritten { cmark_node_set_url(visit.node, rewritten) }
@@ -89,8 +92,8 @@ enum CommonMark {
             mergeFollowingTexts(into: visit.node, merged: &merged)
             let text = string(cmark_node_get_literal(visit.node))
             let segments = linker.rewrite(
-                text, blockLine: blockLine(of: visit.node), wikiLinks: !visit.inLink,
-                glossary: !visit.inLink && !visit.inHeading)
+                text, blockLine: blockLine(of: visit.node), wikiLinks: !visit.inLink && !visit.inRawHTML,
+                glossary: !visit.inLink && !visit.inHeading && !visit.inRawHTML)
             if let segments { replace(visit.node, with: segments) }
         }
         for visit in visits where visit.type == CMARK_NODE_HEADING {
@@ -105,16 +108,22 @@ enum CommonMark {
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
         var headingDepth = 0
+        var rawHTMLDepth: [OpaquePointer: Int] = [:]
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            let parent = cmark_node_parent(node)
+            if type == CMARK_NODE_HTML_INLINE, let parent {
+                rawHTMLDepth[parent, default: 0] += RawHTMLTag.depthChange(string(cmark_node_get_literal(node)))
+            }
             let isLink = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
             if event == CMARK_EVENT_EXIT {
                 if isLink { linkDepth -= 1 }
                 if type == CMARK_NODE_HEADING { headingDepth -= 1 }
                 continue
             }
-            visits.append(Visit(node: node, type: type, inLink: linkDepth > 0, inHeading: headingDepth > 0))
+            let inRawHTML = parent.map { (rawHTMLDepth[$0] ?? 0) > 0 } ?? false
+            visits.append(Visit(node: node, type: type, inLink: linkDepth > 0, inHeading: headingDepth > 0, inRawHTML: inRawHTML))
             // Leaf nodes get no exit event.
             if isLink && cmark_node_first_child(node) != nil { linkDepth += 1 }
             if type == CMARK_NODE_HEADING && cmark_node_first_child(node) != nil { headingDepth += 1 }
@@ -162,7 +171,8 @@ enum CommonMark {
         let inner = String(rendered[rendered.index(after: open)..<close.lowerBound])
         let text = HTML.text(inner)
         let id = HTML.escape(linker.headingID(level: level, text: text))
-        let html = "<h\(level) id=\"\(id)\">\(inner)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section: "
+        let html =
+            "<h\(level) id=\"\(id)\">\(inner)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section: "
             + "\(HTML.escape(text))\">#</a></h\(level)>"
         guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
         cmark_node_set_literal(block, html)

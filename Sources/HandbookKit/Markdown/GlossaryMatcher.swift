@@ -59,9 +59,10 @@ public struct GlossaryMatcher: Sendable {
         var position = 0
         while position < tokens.count {
             if let (pattern, end) = longestMatch(in: tokens, from: position) {
-                found.append(Match(
-                    term: patterns[pattern].term, range: tokens[position].range.lowerBound..<tokens[end].range.upperBound,
-                    name: patterns[pattern].name))
+                found.append(
+                    Match(
+                        term: patterns[pattern].term, range: tokens[position].range.lowerBound..<tokens[end].range.upperBound,
+                        name: patterns[pattern].name))
                 position = end + 1
             } else {
                 position += 1

@@ -19,9 +19,10 @@ public struct MarkdownSite: Sendable {
         self.files = files
         let linkable = content.terms.filter { !$0.noAutolink }
         matcherTerms = linkable.map(\.document.slug)
-        matcher = GlossaryMatcher(names: linkable.map { term in
-            ([term.document.title] + term.aliases).map { GlossaryMatcher.Name($0.value, matchCase: term.matchCase) }
-        })
+        matcher = GlossaryMatcher(
+            names: linkable.map { term in
+                ([term.document.title] + term.aliases).map { GlossaryMatcher.Name($0.value, matchCase: term.matchCase) }
+            })
         var kindsByName: [String: Set<Kind>] = [:]
         for document in content.documents {
             for name in content.names(of: document.id).dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(document.kind) }

@@ -32,9 +32,10 @@ struct MentionToken {
                 while index < scalars.endIndex, isWordScalar(scalars[index]) { index = scalars.index(after: index) }
             }
             let original = text[start..<index]
-            tokens.append(MentionToken(
-                key: lowercase(original), original: original, isWord: word, spaceBefore: sawSpace || tokens.isEmpty,
-                range: start..<index))
+            tokens.append(
+                MentionToken(
+                    key: lowercase(original), original: original, isWord: word, spaceBefore: sawSpace || tokens.isEmpty,
+                    range: start..<index))
             sawSpace = false
         }
         return tokens

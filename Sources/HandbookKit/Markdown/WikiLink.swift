@@ -21,7 +21,8 @@ struct WikiLink: Equatable {
             let target = parts[0].trimmingCharacters(in: .whitespaces)
             let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
             if !target.isEmpty {
-                links.append(WikiLink(target: target, label: label?.isEmpty == true ? nil : label, range: open.lowerBound..<close.upperBound))
+                links.append(
+                    WikiLink(target: target, label: label?.isEmpty == true ? nil : label, range: open.lowerBound..<close.upperBound))
             }
             searchStart = close.upperBound
         }

@@ -53,19 +53,21 @@ enum OutputWriter {
 
     /// Every path must stay inside the output folder: no absolute paths, no `..`.
     static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
-            $0.isEmpty || $0 == "." || $0 == ".."
-        }
+        !path.isEmpty && !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0 == "." || $0 == ".."
+            }
     }
 
     private static func writeFiles(_ files: [OutputFile], into root: URL) throws(Failure) {
         for file in files where !isContained(file.path) {
             throw Failure(description: "refusing to write '\(file.path)' outside the output folder")
         }
-        let folders = Set(files.compactMap { file -> String? in
-            let parts = file.path.split(separator: "/")
-            return parts.count > 1 ? parts.dropLast().joined(separator: "/") : nil
-        })
+        let folders = Set(
+            files.compactMap { file -> String? in
+                let parts = file.path.split(separator: "/")
+                return parts.count > 1 ? parts.dropLast().joined(separator: "/") : nil
+            })
         for folder in folders.sorted() {
             do {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)

@@ -41,8 +41,9 @@ public enum Build {
 
         let references = CrossReferences(content: content, names: names, bodies: bodies)
         diagnostics += references.unusedTerms(in: content).map { term in
-            .warning("unused-term", at: term.document.title.location,
-                     "term '\(term.document.title.value)' is mentioned nowhere: no page names it and no role or company uses it")
+            .warning(
+                "unused-term", at: term.document.title.location,
+                "term '\(term.document.title.value)' is mentioned nowhere: no page names it and no role or company uses it")
         }
         clock.mark("cross-references")
 

@@ -21,7 +21,8 @@ public struct BuildOptions: Sendable {
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) {
         func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            path.hasPrefix("/")
+                ? URL(fileURLWithPath: path).standardizedFileURL
                 : workingDirectory.appendingPathComponent(path).standardizedFileURL
         }
         func display(_ path: String) -> String {

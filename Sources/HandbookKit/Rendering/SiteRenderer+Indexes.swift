@@ -12,7 +12,9 @@ extension SiteRenderer {
             }
         }
         return byTag.keys.sorted().compactMap { slug in
-            byTag[slug].map { ($0.name, $0.articles.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }) }
+            byTag[slug].map {
+                ($0.name, $0.articles.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() })
+            }
         }
     }
 
@@ -21,8 +23,12 @@ extension SiteRenderer {
         let categories = Dictionary(grouping: content.terms, by: \.category)
         return HomeView(
             root: "", title: site.title, tagline: site.tagline, description: site.description,
-            articles: orderedArticles().map { LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary) },
-            archetypes: content.archetypes.map { LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary) },
+            articles: orderedArticles().map {
+                LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
+            },
+            archetypes: content.archetypes.map {
+                LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
+            },
             companies: content.companies.map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary, detail: $0.industry)
             },
@@ -37,14 +43,17 @@ extension SiteRenderer {
     func articlesIndexView() -> ListPageView {
         ListPageView(
             root: "../", title: "Articles", summary: "Guides for recruiters, in reading order.",
-            items: orderedArticles().map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary) })
+            items: orderedArticles().map {
+                LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary)
+            })
     }
 
     private func letterGroups() -> [LetterGroup] {
         let sorted = content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
         var groups: [LetterGroup] = []
         for term in sorted {
-            let first = term.document.title.value.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            let first =
+                term.document.title.value.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
                 .uppercased().first.map(String.init) ?? "#"
             let letter = first.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) ? first : "#"
             let item = LinkView(
@@ -53,7 +62,8 @@ extension SiteRenderer {
             if groups.last?.letter == letter {
                 groups[groups.count - 1].terms.append(item)
             } else {
-                groups.append(LetterGroup(letter: letter, id: letter == "#" ? "letter-other" : "letter-\(letter.lowercased())", terms: [item]))
+                groups.append(
+                    LetterGroup(letter: letter, id: letter == "#" ? "letter-other" : "letter-\(letter.lowercased())", terms: [item]))
             }
         }
         // Terms starting with a digit or symbol sort first but belong at the end of an A–Z.
@@ -66,19 +76,23 @@ extension SiteRenderer {
             root: "../", letters: letterGroups(),
             categories: Term.Category.allCases.compactMap { category in
                 guard let terms = byCategory[category] else { return nil }
-                return GroupView(label: category.rawValue, items: terms.map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url) })
+                return GroupView(
+                    label: category.rawValue, items: terms.map { LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url) }
+                )
             },
             count: content.terms.count)
     }
 
     func archetypesIndexView() -> ArchetypesIndexView {
-        ArchetypesIndexView(root: "../", rows: content.archetypes.map { archetype in
-            ArchetypeRow(
-                title: archetype.document.title.value, url: "../" + archetype.document.id.url, summary: archetype.document.summary,
-                builds: archetype.builds,
-                uses: resolvedLinks(archetype.uses, .term, from: "../"),
-                salaryPremium: archetype.salaryPremium ?? "—", mustHave: archetype.mustHave)
-        })
+        ArchetypesIndexView(
+            root: "../",
+            rows: content.archetypes.map { archetype in
+                ArchetypeRow(
+                    title: archetype.document.title.value, url: "../" + archetype.document.id.url, summary: archetype.document.summary,
+                    builds: archetype.builds,
+                    uses: resolvedLinks(archetype.uses, .term, from: "../"),
+                    salaryPremium: archetype.salaryPremium ?? "—", mustHave: archetype.mustHave)
+            })
     }
 
     func companiesIndexView() -> CompaniesIndexView {
@@ -86,10 +100,14 @@ extension SiteRenderer {
         var stacks: [String: Set<String>] = [:]
         for company in content.companies {
             for ref in company.systems.flatMap(\.stack) {
-                if let term = names.resolve(ref.value, kinds: [.term]).first { stacks[term.slug, default: []].insert(company.document.slug) }
+                if let term = names.resolve(ref.value, kinds: [.term]).first {
+                    stacks[term.slug, default: []].insert(company.document.slug)
+                }
             }
         }
-        let rows = stacks.keys.sorted { (-(stacks[$0]?.count ?? 0), title(ItemID(.term, $0))) < (-(stacks[$1]?.count ?? 0), title(ItemID(.term, $1))) }
+        let rows = stacks.keys.sorted {
+            (-(stacks[$0]?.count ?? 0), title(ItemID(.term, $0))) < (-(stacks[$1]?.count ?? 0), title(ItemID(.term, $1)))
+        }
         let companies = content.companies.filter { company in stacks.values.contains { $0.contains(company.document.slug) } }
         return CompaniesIndexView(
             root: "../",
@@ -102,16 +120,20 @@ extension SiteRenderer {
                     term: LinkView(title: title(ItemID(.term, slug)), url: "../terms/\(slug).html"),
                     cells: companies.map { company in
                         let uses = stacks[slug]?.contains(company.document.slug) == true
-                        return MatrixCell(uses: uses, label: "\(company.document.title.value) \(uses ? "uses" : "does not list") \(title(ItemID(.term, slug)))")
+                        return MatrixCell(
+                            uses: uses,
+                            label: "\(company.document.title.value) \(uses ? "uses" : "does not list") \(title(ItemID(.term, slug)))")
                     })
             },
             hasMatrix: !rows.isEmpty)
     }
 
     func tagsIndexView() -> ListPageView {
-        ListPageView(root: "../", title: "Tags", summary: "Articles by topic.", items: tags().map { tag, articles in
-            LinkView(title: tag, url: "\(TagName.slug(tag)).html", detail: "\(articles.count)")
-        })
+        ListPageView(
+            root: "../", title: "Tags", summary: "Articles by topic.",
+            items: tags().map { tag, articles in
+                LinkView(title: tag, url: "\(TagName.slug(tag)).html", detail: "\(articles.count)")
+            })
     }
 
     func questionsView() -> QuestionsView {
@@ -123,13 +145,15 @@ extension SiteRenderer {
     }
 
     func checklistView() -> ChecklistView {
-        ChecklistView(root: "", groups: content.archetypes.compactMap { archetype in
-            let signals = archetype.signals
-            guard !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty) else { return nil }
-            return ChecklistGroup(
-                title: archetype.document.title.value, url: archetype.document.id.url, id: "role-\(archetype.document.slug)",
-                signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red))
-        })
+        ChecklistView(
+            root: "",
+            groups: content.archetypes.compactMap { archetype in
+                let signals = archetype.signals
+                guard !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty) else { return nil }
+                return ChecklistGroup(
+                    title: archetype.document.title.value, url: archetype.document.id.url, id: "role-\(archetype.document.slug)",
+                    signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red))
+            })
     }
 
     func printView() -> PrintView {
@@ -141,7 +165,9 @@ extension SiteRenderer {
         return PrintView(
             root: "", title: content.site.title, articles: orderedArticles().map { section($0.document) },
             archetypes: content.archetypes.map { section($0.document) }, companies: content.companies.map { section($0.document) },
-            terms: content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }.map { section($0.document) })
+            terms: content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }.map {
+                section($0.document)
+            })
     }
 
     func resolvedLinks(_ refs: [Located<String>], _ kind: Kind, from root: String) -> [LinkView] {

@@ -43,16 +43,40 @@ struct SiteRenderer: Sendable {
             jobs.append { renderer.frame("tags/\(TagName.slug(tag)).html", template: "tag", view: view, title: "Tag: \(tag)", nav: "") }
         }
         jobs.append { renderer.frame("index.html", template: "home", view: renderer.homeView(), title: nil, nav: "home") }
-        jobs.append { renderer.frame("articles/index.html", template: "articles-index", view: renderer.articlesIndexView(), title: "Articles", nav: "articles") }
-        jobs.append { renderer.frame("terms/index.html", template: "terms-index", view: renderer.termsIndexView(), title: "Glossary", nav: "terms") }
-        jobs.append { renderer.frame("archetypes/index.html", template: "archetypes-index", view: renderer.archetypesIndexView(), title: "Roles compared", nav: "archetypes") }
-        jobs.append { renderer.frame("companies/index.html", template: "companies-index", view: renderer.companiesIndexView(), title: "Companies", nav: "companies") }
+        jobs.append {
+            renderer.frame(
+                "articles/index.html", template: "articles-index", view: renderer.articlesIndexView(), title: "Articles", nav: "articles")
+        }
+        jobs.append {
+            renderer.frame("terms/index.html", template: "terms-index", view: renderer.termsIndexView(), title: "Glossary", nav: "terms")
+        }
+        jobs.append {
+            renderer.frame(
+                "archetypes/index.html", template: "archetypes-index", view: renderer.archetypesIndexView(), title: "Roles compared",
+                nav: "archetypes")
+        }
+        jobs.append {
+            renderer.frame(
+                "companies/index.html", template: "companies-index", view: renderer.companiesIndexView(), title: "Companies",
+                nav: "companies")
+        }
         jobs.append { renderer.frame("tags/index.html", template: "tags-index", view: renderer.tagsIndexView(), title: "Tags", nav: "") }
-        jobs.append { renderer.frame("search.html", template: "search", view: SimpleView(root: "", title: "Search"), title: "Search", nav: "") }
-        jobs.append { renderer.frame("questions.html", template: "questions", view: renderer.questionsView(), title: "Interview question bank", nav: "questions") }
-        jobs.append { renderer.frame("checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist") }
+        jobs.append {
+            renderer.frame("search.html", template: "search", view: SimpleView(root: "", title: "Search"), title: "Search", nav: "")
+        }
+        jobs.append {
+            renderer.frame(
+                "questions.html", template: "questions", view: renderer.questionsView(), title: "Interview question bank", nav: "questions")
+        }
+        jobs.append {
+            renderer.frame(
+                "checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist")
+        }
         jobs.append { renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "") }
-        jobs.append { renderer.frame("404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "") }
+        jobs.append {
+            renderer.frame(
+                "404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "")
+        }
         return jobs
     }
 
@@ -61,8 +85,9 @@ struct SiteRenderer: Sendable {
         let tips = (bodies[document.id]?.terms ?? []).compactMap { slug in
             content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
         }
-        return frame(document.id.url, template: template, view: view, title: document.title.value, nav: document.kind.folder,
-                     description: document.summary, tips: tips)
+        return frame(
+            document.id.url, template: template, view: view, title: document.title.value, nav: document.kind.folder,
+            description: document.summary, tips: tips)
     }
 
     private func frame(
@@ -70,7 +95,9 @@ struct SiteRenderer: Sendable {
     ) -> (OutputFile?, Diagnostic?) {
         let root = path.contains("/") ? "../" : ""
         guard let main = templates.render(template, view) else {
-            return (nil, .error("missing-template", at: SourceLocation(path: "\(template).mustache"), "template '\(template)' rendered nothing"))
+            return (
+                nil, .error("missing-template", at: SourceLocation(path: "\(template).mustache"), "template '\(template)' rendered nothing")
+            )
         }
         let site = content.site
         let layout = LayoutView(
@@ -121,7 +148,9 @@ struct SiteRenderer: Sendable {
     }
 
     func orderedArticles() -> [Article] {
-        content.articles.sorted { ($0.order ?? Int.max, $0.document.title.value.lowercased()) < ($1.order ?? Int.max, $1.document.title.value.lowercased()) }
+        content.articles.sorted {
+            ($0.order ?? Int.max, $0.document.title.value.lowercased()) < ($1.order ?? Int.max, $1.document.title.value.lowercased())
+        }
     }
 
     func articleView(_ article: Article) -> ArticleView {

@@ -35,17 +35,20 @@ struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: text)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template-syntax", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "template syntax error: \(describe(error.error))"))
+                diagnostics.append(
+                    .error(
+                        "template-syntax",
+                        at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "template syntax error: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error("template-syntax", at: SourceLocation(path: path), "template syntax error: \(error)"))
             }
         }
         for name in required where !files.contains("\(name).mustache") {
-            diagnostics.append(.error(
-                "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"),
-                "missing template '\(name).mustache', which renders \(name) pages"))
+            diagnostics.append(
+                .error(
+                    "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"),
+                    "missing template '\(name).mustache', which renders \(name) pages"))
         }
         diagnostics += unknownPartials(in: sources, known: Set(templates.keys), displayPrefix: displayPrefix)
         return TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
@@ -68,9 +71,11 @@ struct TemplateSet: Sendable {
                     if !known.contains(partial) {
                         let column = line[..<open.lowerBound].unicodeScalars.count + 1
                         let hint = Suggestion.suffix(for: partial, in: known.sorted())
-                        diagnostics.append(.error(
-                            "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache", line: lineIndex + 1, column: column),
-                            "partial '\(partial)' names no template\(hint)"))
+                        diagnostics.append(
+                            .error(
+                                "missing-template",
+                                at: SourceLocation(path: "\(displayPrefix)/\(name).mustache", line: lineIndex + 1, column: column),
+                                "partial '\(partial)' names no template\(hint)"))
                     }
                     rest = rest[close.upperBound...]
                 }

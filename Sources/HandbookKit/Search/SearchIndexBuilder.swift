@@ -128,7 +128,8 @@ struct JSONWriter {
             case "\u{2029}": text += "\\u2029"
             default:
                 if scalar.value < 0x20 {
-                    text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                    text +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
                 } else {
                     text.unicodeScalars.append(scalar)
                 }

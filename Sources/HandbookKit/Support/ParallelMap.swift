@@ -13,7 +13,7 @@ extension Array where Element: Sendable {
                 output.initializeElement(at: index, to: transform(source[index]))
             }
         }
-        let array = Array<T>(results)
+        let array = [T](results)
         _ = results.deinitialize()
         results.deallocate()
         return array

@@ -10,15 +10,17 @@ struct DuplicateTermName: ValidationRule {
             for name in [term.document.title] + term.aliases {
                 let key = NameIndex.key(name.value)
                 guard ownNames.insert(key).inserted else {
-                    diagnostics.append(.warning(
-                        Self.id, at: name.location, "'\(name.value)' is listed twice for this term"))
+                    diagnostics.append(
+                        .warning(
+                            Self.id, at: name.location, "'\(name.value)' is listed twice for this term"))
                     continue
                 }
                 if let first = firstUse[key] {
                     let place = "\(first.location.path):\(first.location.line):\(first.location.column)"
-                    diagnostics.append(.error(
-                        Self.id, at: name.location,
-                        "'\(name.value)' already names term '\(first.slug)' (\(place)); titles and aliases must be unique"))
+                    diagnostics.append(
+                        .error(
+                            Self.id, at: name.location,
+                            "'\(name.value)' already names term '\(first.slug)' (\(place)); titles and aliases must be unique"))
                 } else {
                     firstUse[key] = (term.document.slug, name.location)
                 }

@@ -7,8 +7,9 @@ struct UnknownReference: ValidationRule {
         func check(_ refs: [Located<String>], field: String, kind: Kind) {
             for ref in refs where names.resolve(ref.value, kinds: [kind]).isEmpty {
                 let hint = names.suggestion(for: ref.value, kinds: [kind])
-                diagnostics.append(.error(
-                    Self.id, at: ref.location, "'\(field)' names unknown \(kind.rawValue) '\(ref.value)'\(hint)"))
+                diagnostics.append(
+                    .error(
+                        Self.id, at: ref.location, "'\(field)' names unknown \(kind.rawValue) '\(ref.value)'\(hint)"))
             }
         }
         for term in content.terms { check(term.related, field: "related", kind: .term) }

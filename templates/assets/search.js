@@ -1,0 +1,775 @@
+/*
+ * handbook search: the client for the prebuilt index (search-index.json / search-index.js).
+ *
+ * One file, no dependencies, no build step (ES2019).
+ * - In node, `require()` gives `{ createSearcher, tokenize }`.
+ * - As a <script> in a page, it wires the header search box (a combobox) and, on search.html,
+ *   the full result list. The index is loaded with a <script> tag, so it works from file://.
+ *
+ * The index is built by the Swift side; this file only reads it. Its format and the tokenizer
+ * are a contract shared with Sources/HandbookKit/Search (see the index format in the docs).
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------
+  // Tokenizer (must match the Swift index builder exactly)
+  // ---------------------------------------------------------------------------------------------
+
+  const TOKEN_PATTERN = /[a-z0-9]+[+#]*/g;
+  const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+  /** Lowercase, Unicode NFKD, combining marks dropped: "Résumé" -> "resume". */
+  function normalize(text) {
+    return text.toLowerCase().normalize('NFKD').replace(COMBINING_MARKS, '');
+  }
+
+  /** Splits text into index tokens: "C++ and Node.js" -> ["c++", "and", "node", "js"]. */
+  function tokenize(text) {
+    return normalize(String(text)).match(TOKEN_PATTERN) || [];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Ranking constants
+  // ---------------------------------------------------------------------------------------------
+
+  const MAX_QUERY_CHARS = 200;
+  const MAX_QUERY_WORDS = 10;
+  const DEFAULT_LIMIT = 10;
+  const MAX_LIMIT = 1000;
+
+  // Match quality of a query word against an index token, multiplied by the field weights.
+  // The tiers never overlap: exact (1) > prefix (0.6–0.8) > typo (0.5, 0.35) > typo in a prefix.
+  const QUALITY_EXACT = 1;
+  const QUALITY_SYNONYM = 0.9;
+  const QUALITY_PREFIX_BASE = 0.6; // plus up to 0.2 for how much of the token was typed
+  const QUALITY_PREFIX_SPAN = 0.2;
+  const QUALITY_TYPO = [0, 0.5, 0.35]; // by edit count
+  const QUALITY_TYPO_PREFIX = [0, 0.3, 0.2];
+
+  // Small bonus for body occurrences: TF_WEIGHT * ln(1 + tf), at most ~1.4 for tf = 255.
+  const TF_WEIGHT = 0.25;
+  const TF_BONUS = new Float64Array(256).map((_, tf) => TF_WEIGHT * Math.log1p(tf));
+
+  // Added when the whole query is a doc's title or one of its aliases (in any word order).
+  const WHOLE_NAME_BONUS = 1000;
+
+  const KIND_ORDER = ['term', 'archetype', 'company', 'article', 'page'];
+
+  /** Typo budget of a query word (Damerau edits): 0 below 4 letters, 1 from 4, 2 from 8. */
+  function maxEditsFor(word) {
+    return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sorted-vocabulary lookups
+  // ---------------------------------------------------------------------------------------------
+
+  /** Index of the first vocab entry >= key (vocab is sorted by UTF-16 code units). */
+  function lowerBound(vocab, key, from) {
+    let lo = from || 0;
+    let hi = vocab.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (vocab[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // Sorts after every string that starts with a given prefix.
+  const PAST_PREFIX = '\uffff';
+
+  /** Index of a token in the vocab, or -1. */
+  function indexOfToken(vocab, token) {
+    const i = lowerBound(vocab, token);
+    return i < vocab.length && vocab[i] === token ? i : -1;
+  }
+
+  /**
+   * Calls found(vocabIndex, edits, isWholeToken) for each token within maxEdits of `word`
+   * (optimal string alignment: insertion, deletion, substitution, adjacent transposition),
+   * and, when `asPrefix`, for each token that starts with a string within maxEdits of `word`.
+   *
+   * The sorted vocab is walked as if it were a trie: rows of the edit-distance table depend only
+   * on the token's prefix, so a token reuses the rows it shares with the previous one, and once
+   * a row's minimum exceeds maxEdits no token with that prefix can match, so a binary search skips
+   * them all. On 100k tokens this touches a few thousand rows instead of every character.
+   */
+  function scanTypos(vocab, word, maxEdits, asPrefix, found) {
+    const m = word.length;
+    const maxDepth = m + maxEdits; // no useful prefix is longer than this
+    const chars = new Uint16Array(m);
+    for (let j = 0; j < m; j++) chars[j] = word.charCodeAt(j);
+
+    // rows[d][j] = distance between the first d chars of the token and the first j of the word.
+    const rows = [];
+    for (let d = 0; d <= maxDepth; d++) rows.push(new Uint16Array(m + 1));
+    for (let j = 0; j <= m; j++) rows[0][j] = j;
+    // bestPrefix[d] = min over d' <= d of rows[d'][m]: the best distance of any prefix so far.
+    const bestPrefix = new Uint16Array(maxDepth + 1);
+    bestPrefix[0] = m;
+
+    let previous = ''; // the token whose first `depth` rows are filled in
+    let depth = 0;
+    for (let i = 0; i < vocab.length; i++) {
+      const token = vocab[i];
+      if (token.length < m - maxEdits || (!asPrefix && token.length > maxDepth)) continue;
+
+      let d = 0;
+      const shared = Math.min(depth, token.length);
+      while (d < shared && previous.charCodeAt(d) === token.charCodeAt(d)) d++;
+      previous = token;
+
+      const end = Math.min(token.length, maxDepth);
+      let dead = false;
+      for (; d < end; d++) {
+        const above = rows[d];
+        const row = rows[d + 1];
+        const c = token.charCodeAt(d);
+        const before = d > 0 ? token.charCodeAt(d - 1) : -1;
+        let rowMin = d + 1;
+        row[0] = d + 1;
+        for (let j = 1; j <= m; j++) {
+          let v = above[j - 1] + (chars[j - 1] === c ? 0 : 1);
+          if (above[j] + 1 < v) v = above[j] + 1;
+          if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+          if (j > 1 && c === chars[j - 2] && before === chars[j - 1] && rows[d - 1][j - 2] + 1 < v) {
+            v = rows[d - 1][j - 2] + 1;
+          }
+          row[j] = v;
+          if (v < rowMin) rowMin = v;
+        }
+        bestPrefix[d + 1] = Math.min(bestPrefix[d], row[m]);
+        if (rowMin > maxEdits) {
+          dead = true;
+          depth = d + 1;
+          break;
+        }
+      }
+      if (dead) {
+        i = lowerBound(vocab, token.slice(0, depth) + PAST_PREFIX, i + 1) - 1;
+        continue;
+      }
+      depth = end;
+
+      if (token.length <= maxDepth) {
+        const edits = rows[token.length][m];
+        if (edits > 0 && edits <= maxEdits) found(i, edits, true);
+      }
+      if (asPrefix && bestPrefix[end] > 0 && bestPrefix[end] <= maxEdits) {
+        found(i, bestPrefix[end], false);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Searcher
+  // ---------------------------------------------------------------------------------------------
+
+  const hasOwn = Object.prototype.hasOwnProperty;
+
+  /**
+   * Wraps a parsed search index. Cheap: builds no inverted index, only a field-weight table;
+   * per-doc name keys are computed lazily when a doc first becomes a candidate.
+   */
+  function createSearcher(index) {
+    if (
+      !index ||
+      index.version !== 1 ||
+      !Array.isArray(index.docs) ||
+      !Array.isArray(index.vocab) ||
+      !Array.isArray(index.postings) ||
+      index.vocab.length !== index.postings.length ||
+      !Array.isArray(index.weights)
+    ) {
+      throw new TypeError('handbook search: not a version 1 search index');
+    }
+    const docs = index.docs;
+    const vocab = index.vocab;
+    const postings = index.postings;
+    const synonyms = index.synonyms && typeof index.synonyms === 'object' ? index.synonyms : {};
+
+    // maskWeight[mask] = sum of the weights of the fields whose bits are set in mask.
+    const maskWeight = new Float64Array(1 << index.weights.length);
+    for (let mask = 1; mask < maskWeight.length; mask++) {
+      const bit = 31 - Math.clz32(mask);
+      maskWeight[mask] = maskWeight[mask ^ (1 << bit)] + (Number(index.weights[bit]) || 0);
+    }
+
+    // nameKeys[docId]: the doc's title and aliases as sorted-token keys, filled in lazily.
+    const nameKeys = new Array(docs.length);
+    function namesOf(docId) {
+      if (!nameKeys[docId]) {
+        const doc = docs[docId];
+        const names = [doc.title].concat(Array.isArray(doc.aliases) ? doc.aliases : []);
+        nameKeys[docId] = names.map((name) => bagKey(tokenize(name)));
+      }
+      return nameKeys[docId];
+    }
+
+    function synonymsOf(phrase) {
+      const values = hasOwn.call(synonyms, phrase) ? synonyms[phrase] : null;
+      return Array.isArray(values) ? values : null;
+    }
+
+    /** Map vocabIndex -> quality of every token a query word matches. */
+    function matchWord(word, isLast) {
+      const term = new Map();
+      const raise = (i, quality) => {
+        if (!(term.get(i) >= quality)) term.set(i, quality);
+      };
+      if (isLast) {
+        const end = lowerBound(vocab, word + PAST_PREFIX);
+        for (let i = lowerBound(vocab, word); i < end; i++) {
+          const ratio = word.length / vocab[i].length;
+          raise(i, ratio === 1 ? QUALITY_EXACT : QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * ratio);
+        }
+      } else {
+        const i = indexOfToken(vocab, word);
+        if (i >= 0) raise(i, QUALITY_EXACT);
+      }
+      const maxEdits = maxEditsFor(word);
+      if (maxEdits > 0) {
+        scanTypos(vocab, word, maxEdits, isLast, (i, edits, whole) => {
+          raise(i, (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits]);
+        });
+      }
+      return term;
+    }
+
+    /** Map vocabIndex -> quality for one token of a synonym phrase (exact only). */
+    function matchSynonymToken(token) {
+      const term = new Map();
+      const i = indexOfToken(vocab, token);
+      if (i >= 0) term.set(i, QUALITY_SYNONYM);
+      return term;
+    }
+
+    /**
+     * The query as clauses, all of which a doc must match. A clause is one word, or a run of
+     * words that is a synonym key; it lists alternatives (the words themselves, or a synonym
+     * phrase), the best of which counts. An alternative is a list of terms that must all match.
+     */
+    function parse(words) {
+      const clauses = [];
+      let start = 0;
+      while (start < words.length) {
+        let end = words.length;
+        let values = null;
+        for (; end > start; end--) {
+          values = synonymsOf(words.slice(start, end).join(' '));
+          if (values) break;
+        }
+        if (!values) end = start + 1;
+        const span = end - start;
+        const typed = [];
+        for (let w = start; w < end; w++) typed.push(matchWord(words[w], w === words.length - 1));
+        const alternatives = [{ terms: typed, scale: 1 }];
+        for (const value of values || []) {
+          const tokens = tokenize(value);
+          if (tokens.length > 0) {
+            alternatives.push({ terms: tokens.map(matchSynonymToken), scale: span / tokens.length });
+          }
+        }
+        clauses.push({ alternatives, terms: [].concat.apply([], alternatives.map((a) => a.terms)) });
+        start = end;
+      }
+      return clauses;
+    }
+
+    /** Per-doc best score of one term: max over its tokens of quality * (field weights + tf bonus). */
+    function scoreTerm(term) {
+      const scores = new Float64Array(docs.length);
+      term.forEach((quality, vocabIndex) => {
+        const list = postings[vocabIndex];
+        for (let k = 0; k + 2 < list.length; k += 3) {
+          const docId = list[k];
+          const s = quality * (maskWeight[list[k + 1]] + TF_BONUS[Math.min(list[k + 2], 255)]);
+          if (s > scores[docId]) scores[docId] = s;
+        }
+      });
+      return scores;
+    }
+
+    /** Sum over clauses of the best alternative; NaN where some clause does not match. */
+    function scoreDocs(clauses) {
+      const total = new Float64Array(docs.length);
+      for (const clause of clauses) {
+        const best = new Float64Array(docs.length);
+        for (const alternative of clause.alternatives) {
+          const termScores = alternative.terms.map(scoreTerm);
+          for (let docId = 0; docId < docs.length; docId++) {
+            let sum = 0;
+            for (const scores of termScores) {
+              if (!(scores[docId] > 0)) {
+                sum = 0;
+                break;
+              }
+              sum += scores[docId];
+            }
+            if (sum * alternative.scale > best[docId]) best[docId] = sum * alternative.scale;
+          }
+        }
+        for (let docId = 0; docId < docs.length; docId++) {
+          total[docId] = best[docId] > 0 ? total[docId] + best[docId] : NaN;
+        }
+      }
+      return total;
+    }
+
+    /** The vocab indices of the tokens of a piece of text (-1 for unknown tokens). */
+    function vocabIndices(text) {
+      return tokenize(text).map((token) => indexOfToken(vocab, token));
+    }
+
+    /** Does one of the vocab indices match some term of `clause`? */
+    function clauseMatches(clause, indices) {
+      return indices.some((i) => i >= 0 && clause.terms.some((term) => term.has(i)));
+    }
+
+    /** How many clauses a piece of text matches (each counted once). */
+    function countClauses(clauses, text) {
+      const indices = vocabIndices(text);
+      return clauses.filter((clause) => clauseMatches(clause, indices)).length;
+    }
+
+    /**
+     * The anchor of the heading matching the most clauses, unless the title already matches
+     * them all (then the page itself is the answer). Ties go to the first heading.
+     */
+    function bestAnchor(doc, clauses) {
+      if (!Array.isArray(doc.headings) || countClauses(clauses, doc.title) === clauses.length) {
+        return '';
+      }
+      let best = 0;
+      let anchor = '';
+      for (const heading of doc.headings) {
+        const hits = Array.isArray(heading) ? countClauses(clauses, heading[0]) : 0;
+        if (hits > best && heading[1]) {
+          best = hits;
+          anchor = heading[1];
+        }
+      }
+      return anchor;
+    }
+
+    /** Does a word run of the original text (e.g. "Résumé", "C++") match any clause? */
+    function runMatches(clauses, run) {
+      const indices = vocabIndices(run);
+      return clauses.some((clause) => clauseMatches(clause, indices));
+    }
+
+    function toResult(docId, score, clauses) {
+      const doc = docs[docId];
+      const anchor = bestAnchor(doc, clauses);
+      const snippet = makeSnippet(doc, (run) => runMatches(clauses, run));
+      return {
+        url: String(doc.url) + (anchor ? '#' + anchor : ''),
+        title: String(doc.title),
+        kind: String(doc.kind),
+        snippet: snippet.text,
+        score,
+        highlights: snippet.highlights,
+      };
+    }
+
+    /**
+     * Results for a query, best first: [{ url, title, kind, snippet, score, highlights }].
+     * Every word must match (the last one also as a prefix); see the ranking rules above.
+     */
+    function search(query, options) {
+      const limit = clampLimit(options && options.limit);
+      const words = tokenize(typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '').slice(
+        0,
+        MAX_QUERY_WORDS
+      );
+      if (words.length === 0 || limit === 0) return [];
+
+      const clauses = parse(words);
+      const total = scoreDocs(clauses);
+      const queryKey = bagKey(words);
+      const hits = [];
+      for (let docId = 0; docId < docs.length; docId++) {
+        if (!(total[docId] > 0)) continue;
+        const isName = namesOf(docId).indexOf(queryKey) >= 0;
+        hits.push({ docId, score: total[docId] + (isName ? WHOLE_NAME_BONUS : 0) });
+      }
+      hits.sort((a, b) => b.score - a.score || compareDocs(docs[a.docId], docs[b.docId]));
+      return hits.slice(0, limit).map((hit) => toResult(hit.docId, hit.score, clauses));
+    }
+
+    return { search };
+  }
+
+  /** Order-insensitive key of a token list: "engineer data" and "data engineer" agree. */
+  function bagKey(tokens) {
+    return tokens.slice().sort().join(' ');
+  }
+
+  function clampLimit(limit) {
+    if (typeof limit !== 'number' || !(limit === limit)) return DEFAULT_LIMIT;
+    return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
+  }
+
+  function kindRank(kind) {
+    const i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  }
+
+  /** Deterministic tie-break: kind (term, archetype, company, article, page), title, url. */
+  function compareDocs(a, b) {
+    return (
+      kindRank(a.kind) - kindRank(b.kind) ||
+      compareStrings(String(a.title).toLowerCase(), String(b.title).toLowerCase()) ||
+      compareStrings(String(a.url), String(b.url))
+    );
+  }
+
+  function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Snippets
+  // ---------------------------------------------------------------------------------------------
+
+  const SNIPPET_CHARS = 160;
+  const SNIPPET_LEAD = 40; // context kept before the first match
+  const ELLIPSIS = '\u2026';
+  // A run of the original text that tokenizes to one or more tokens ("Node", "C++", "Résumé").
+  const WORD_RUN = /[\p{L}\p{M}\p{N}]+[+#]*/gu;
+
+  /** [start, end) offsets of the word runs in text that `isMatch` accepts. */
+  function matchedRuns(text, isMatch) {
+    const runs = [];
+    WORD_RUN.lastIndex = 0;
+    let found;
+    while ((found = WORD_RUN.exec(text)) !== null) {
+      if (isMatch(found[0])) runs.push([found.index, found.index + found[0].length]);
+    }
+    return runs;
+  }
+
+  /**
+   * About SNIPPET_CHARS of plain text around the first match in the doc's text (else in its
+   * summary, else the text's start), cut at spaces, with "…" where cut, and the highlights of
+   * every matched word inside it as [start, end) offsets (UTF-16) into the snippet.
+   */
+  function makeSnippet(doc, isMatch) {
+    const text = collapseSpaces(doc.text);
+    const summary = collapseSpaces(doc.summary);
+    let source = text;
+    let runs = matchedRuns(text, isMatch);
+    if (runs.length === 0 && summary) {
+      source = summary;
+      runs = matchedRuns(summary, isMatch);
+    }
+
+    let start = runs.length > 0 ? Math.max(0, runs[0][0] - SNIPPET_LEAD) : 0;
+    if (start > 0) {
+      // Begin at a word: after the first space at or past start, if it comes before the match.
+      const space = source.indexOf(' ', start);
+      start = space >= 0 && space < runs[0][0] ? space + 1 : runs[0][0];
+    }
+    let end = Math.min(source.length, start + SNIPPET_CHARS);
+    if (end < source.length) {
+      const space = source.lastIndexOf(' ', end);
+      if (space > start + SNIPPET_CHARS / 2) end = space;
+    }
+
+    const lead = start > 0 ? ELLIPSIS : '';
+    const shift = lead.length - start;
+    const highlights = runs
+      .filter((run) => run[0] >= start && run[1] <= end)
+      .map((run) => [run[0] + shift, run[1] + shift]);
+    const tail = end < source.length ? ELLIPSIS : '';
+    return { text: lead + source.slice(start, end) + tail, highlights };
+  }
+
+  function collapseSpaces(value) {
+    return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Page UI
+  // ---------------------------------------------------------------------------------------------
+
+  const DROPDOWN_LIMIT = 8;
+  const PAGE_LIMIT = 50;
+  const KIND_LABELS = {
+    term: 'Term',
+    archetype: 'Role',
+    company: 'Company',
+    article: 'Article',
+    page: 'Page',
+  };
+
+  /** Result urls come from the index; accept only relative ones (no scheme, no leading slash). */
+  function isRelativeUrl(url) {
+    return typeof url === 'string' && url !== '' && !/^([a-z][a-z0-9+.-]*:|[/\\])/i.test(url);
+  }
+
+  /** Creates an element with attributes and children (strings become text nodes). */
+  function element(document, tag, attributes, children) {
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach((name) => node.setAttribute(name, attributes[name]));
+    (children || []).forEach((child) => {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /** The snippet as text nodes with <mark> around the highlights. */
+  function snippetNode(document, tag, className, result) {
+    const parts = [];
+    let at = 0;
+    for (const range of result.highlights) {
+      if (range[0] < at) continue;
+      parts.push(result.snippet.slice(at, range[0]));
+      parts.push(element(document, 'mark', {}, [result.snippet.slice(range[0], range[1])]));
+      at = range[1];
+    }
+    parts.push(result.snippet.slice(at));
+    return element(document, tag, { class: className }, parts.filter((p) => p !== ''));
+  }
+
+  function kindBadge(document, kind) {
+    const label = hasOwn.call(KIND_LABELS, kind) ? KIND_LABELS[kind] : kind;
+    return element(document, 'span', { class: 'search-kind search-kind-' + kind }, [label]);
+  }
+
+  /** Loads root + "search-index.js" once, with a <script> tag (no fetch: works from file://). */
+  function indexLoader(document, window, root) {
+    let loading = null;
+    return function load() {
+      if (!loading) {
+        loading = new Promise((resolve, reject) => {
+          if (window.HANDBOOK_SEARCH_INDEX) {
+            resolve(window.HANDBOOK_SEARCH_INDEX);
+            return;
+          }
+          const script = element(document, 'script', { src: root + 'search-index.js' });
+          script.onload = () =>
+            window.HANDBOOK_SEARCH_INDEX
+              ? resolve(window.HANDBOOK_SEARCH_INDEX)
+              : reject(new Error('search-index.js defined no index'));
+          script.onerror = () => reject(new Error('search-index.js could not be loaded'));
+          document.head.appendChild(script);
+        }).then(createSearcher);
+      }
+      return loading;
+    };
+  }
+
+  /** Wires the header combobox and, on search.html, the full result list. */
+  function initPage(window) {
+    const document = window.document;
+    const input = document.getElementById('search-input');
+    const list = document.getElementById('search-results');
+    if (!input || !list) return;
+    const form = input.form || list.parentNode;
+    const root = document.body.getAttribute('data-root') || '';
+    const loadSearcher = indexLoader(document, window, root);
+
+    // Announces result counts to screen readers; the listbox itself is not a live region.
+    const status = element(document, 'div', { class: 'visually-hidden', role: 'status' });
+    list.parentNode.insertBefore(status, list.nextSibling);
+
+    let results = [];
+    let active = -1;
+
+    const hrefOf = (result) => root + result.url;
+    const optionId = (i) => 'search-result-' + i;
+
+    function setOpen(open) {
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', String(open));
+      if (!open) setActive(-1);
+    }
+
+    function setActive(i) {
+      const options = list.querySelectorAll('[role="option"][id]');
+      if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+      active = i;
+      if (i >= 0 && options[i]) {
+        options[i].setAttribute('aria-selected', 'true');
+        options[i].scrollIntoView({ block: 'nearest' });
+        input.setAttribute('aria-activedescendant', optionId(i));
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    function renderDropdown(query) {
+      setActive(-1);
+      list.textContent = '';
+      results.forEach((result, i) => {
+        const link = element(document, 'a', { href: hrefOf(result), tabindex: '-1' }, [
+          kindBadge(document, result.kind),
+          element(document, 'span', { class: 'search-title' }, [result.title]),
+          snippetNode(document, 'span', 'search-snippet', result),
+        ]);
+        list.appendChild(
+          element(document, 'li', { id: optionId(i), role: 'option', 'aria-selected': 'false' }, [link])
+        );
+      });
+      if (results.length === 0) {
+        list.appendChild(
+          element(document, 'li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, [
+            'No results for \u201c' + query + '\u201d',
+          ])
+        );
+      }
+      status.textContent = countMessage(results.length, query);
+      setOpen(true);
+    }
+
+    function showError(error) {
+      results = [];
+      list.textContent = '';
+      setOpen(false);
+      status.textContent = 'Search is unavailable: ' + error.message;
+    }
+
+    function update() {
+      const query = input.value;
+      if (query.trim() === '') {
+        results = [];
+        list.textContent = '';
+        status.textContent = '';
+        setOpen(false);
+        return;
+      }
+      loadSearcher().then((searcher) => {
+        if (input.value !== query) return; // a later keystroke has its own update
+        results = searcher.search(query, { limit: DROPDOWN_LIMIT }).filter((r) => isRelativeUrl(r.url));
+        renderDropdown(query);
+      }, showError);
+    }
+
+    function move(step) {
+      if (results.length === 0) return;
+      if (list.hidden) setOpen(true);
+      const count = results.length;
+      setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
+    }
+
+    input.addEventListener('focus', () => loadSearcher().catch(showError));
+    input.addEventListener('input', update);
+    input.addEventListener('keydown', (event) => {
+      if (event.isComposing) return;
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'ArrowUp':
+          if (results.length === 0) return;
+          event.preventDefault();
+          move(event.key === 'ArrowDown' ? 1 : -1);
+          break;
+        case 'Enter':
+          // With no active option, the form submits to search.html?q=… as usual.
+          if (!list.hidden && active >= 0) {
+            event.preventDefault();
+            window.location.assign(hrefOf(results[active]));
+          }
+          break;
+        case 'Escape':
+          // Also stops type="search" from clearing the box on the first Esc.
+          if (!list.hidden) {
+            event.preventDefault();
+            setOpen(false);
+          } else if (input.value !== '') {
+            event.preventDefault();
+            input.value = '';
+            update();
+          }
+          break;
+        default:
+      }
+    });
+
+    // Keep focus in the box while a result is clicked, so the click lands on the link.
+    list.addEventListener('mousedown', (event) => event.preventDefault());
+    document.addEventListener('pointerdown', (event) => {
+      if (!form.contains(event.target)) setOpen(false);
+    });
+    form.addEventListener('focusout', (event) => {
+      if (!form.contains(event.relatedTarget)) setOpen(false);
+    });
+
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isEditable(event.target)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
+
+    const page = document.getElementById('search-page');
+    if (page) initResultsPage(document, window, page, input, loadSearcher, root);
+  }
+
+  /** search.html: the ?q= query in the box and its results (up to PAGE_LIMIT) as cards. */
+  function initResultsPage(document, window, page, input, loadSearcher, root) {
+    const query = new URLSearchParams(window.location.search).get('q') || '';
+    input.value = query;
+    const show = (children) => {
+      page.textContent = '';
+      children.forEach((child) => page.appendChild(child));
+    };
+    if (query.trim() === '') {
+      show([element(document, 'p', { class: 'search-message' }, ['Type a word in the search box.'])]);
+      return;
+    }
+    show([element(document, 'p', { class: 'search-message' }, ['Searching\u2026'])]);
+    loadSearcher().then(
+      (searcher) => {
+        const results = searcher.search(query, { limit: PAGE_LIMIT }).filter((r) => isRelativeUrl(r.url));
+        const cards = results.map((result) =>
+          element(document, 'li', { class: 'search-card' }, [
+            kindBadge(document, result.kind),
+            element(document, 'h2', { class: 'search-card-title' }, [
+              element(document, 'a', { href: root + result.url }, [result.title]),
+            ]),
+            snippetNode(document, 'p', 'search-snippet', result),
+          ])
+        );
+        const message = element(document, 'p', { class: 'search-message' }, [
+          results.length > 0
+            ? countMessage(results.length, query)
+            : 'No results for \u201c' + query + '\u201d. Check the spelling or try fewer words.',
+        ]);
+        show(cards.length > 0 ? [message, element(document, 'ol', { class: 'search-cards' }, cards)] : [message]);
+      },
+      (error) => {
+        show([element(document, 'p', { class: 'search-message' }, ['Search is unavailable: ' + error.message])]);
+      }
+    );
+  }
+
+  function countMessage(count, query) {
+    if (count === 0) return 'No results for \u201c' + query + '\u201d';
+    return count + (count === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d';
+  }
+
+  function isEditable(target) {
+    return (
+      !!target &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || ''))
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entry point: a module in node, the page UI in a browser
+  // ---------------------------------------------------------------------------------------------
+
+  if (typeof module === 'object' && module.exports) {
+    module.exports = { createSearcher, tokenize };
+  } else if (typeof window === 'object' && window.document) {
+    if (window.document.readyState === 'loading') {
+      window.document.addEventListener('DOMContentLoaded', () => initPage(window));
+    } else {
+      initPage(window);
+    }
+  }
+})();
