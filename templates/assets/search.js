@@ -272,7 +272,7 @@
             alternatives.push({ terms: tokens.map(matchSynonymToken), scale: span / tokens.length });
           }
         }
-        clauses.push({ alternatives, terms: [].concat.apply([], alternatives.map((a) => a.terms)) });
+        clauses.push({ alternatives });
         start = end;
       }
       return clauses;
@@ -292,16 +292,19 @@
       return scores;
     }
 
-    /** Sum over clauses of the best alternative; NaN where some clause does not match. */
+    /**
+     * Sum over clauses of the best alternative; NaN where some clause does not match.
+     * Keeps each alternative's per-term scores (alternative.scores) for highlighting.
+     */
     function scoreDocs(clauses) {
       const total = new Float64Array(docs.length);
       for (const clause of clauses) {
         const best = new Float64Array(docs.length);
         for (const alternative of clause.alternatives) {
-          const termScores = alternative.terms.map(scoreTerm);
+          alternative.scores = alternative.terms.map(scoreTerm);
           for (let docId = 0; docId < docs.length; docId++) {
             let sum = 0;
-            for (const scores of termScores) {
+            for (const scores of alternative.scores) {
               if (!(scores[docId] > 0)) {
                 sum = 0;
                 break;
@@ -323,29 +326,44 @@
       return tokenize(text).map((token) => indexOfToken(vocab, token));
     }
 
-    /** Does one of the vocab indices match some term of `clause`? */
-    function clauseMatches(clause, indices) {
-      return indices.some((i) => i >= 0 && clause.terms.some((term) => term.has(i)));
+    /**
+     * For one doc, each clause's terms from the alternatives that match that doc: the words
+     * worth highlighting there (not the synonyms or prefixes that found nothing in it).
+     */
+    function termsInDoc(clauses, docId) {
+      return clauses.map((clause) =>
+        [].concat.apply(
+          [],
+          clause.alternatives
+            .filter((alternative) => alternative.scores.every((scores) => scores[docId] > 0))
+            .map((alternative) => alternative.terms)
+        )
+      );
     }
 
-    /** How many clauses a piece of text matches (each counted once). */
-    function countClauses(clauses, text) {
+    /** Does one of the vocab indices match one of the terms? */
+    function anyTermMatches(terms, indices) {
+      return indices.some((i) => i >= 0 && terms.some((term) => term.has(i)));
+    }
+
+    /** How many clauses (given by their terms) a piece of text matches, each counted once. */
+    function countClauses(clauseTerms, text) {
       const indices = vocabIndices(text);
-      return clauses.filter((clause) => clauseMatches(clause, indices)).length;
+      return clauseTerms.filter((terms) => anyTermMatches(terms, indices)).length;
     }
 
     /**
      * The anchor of the heading matching the most clauses, unless the title already matches
      * them all (then the page itself is the answer). Ties go to the first heading.
      */
-    function bestAnchor(doc, clauses) {
-      if (!Array.isArray(doc.headings) || countClauses(clauses, doc.title) === clauses.length) {
+    function bestAnchor(doc, clauseTerms) {
+      if (!Array.isArray(doc.headings) || countClauses(clauseTerms, doc.title) === clauseTerms.length) {
         return '';
       }
       let best = 0;
       let anchor = '';
       for (const heading of doc.headings) {
-        const hits = Array.isArray(heading) ? countClauses(clauses, heading[0]) : 0;
+        const hits = Array.isArray(heading) ? countClauses(clauseTerms, heading[0]) : 0;
         if (hits > best && heading[1]) {
           best = hits;
           anchor = heading[1];
@@ -355,15 +373,16 @@
     }
 
     /** Does a word run of the original text (e.g. "Résumé", "C++") match any clause? */
-    function runMatches(clauses, run) {
+    function runMatches(clauseTerms, run) {
       const indices = vocabIndices(run);
-      return clauses.some((clause) => clauseMatches(clause, indices));
+      return clauseTerms.some((terms) => anyTermMatches(terms, indices));
     }
 
     function toResult(docId, score, clauses) {
       const doc = docs[docId];
-      const anchor = bestAnchor(doc, clauses);
-      const snippet = makeSnippet(doc, (run) => runMatches(clauses, run));
+      const clauseTerms = termsInDoc(clauses, docId);
+      const anchor = bestAnchor(doc, clauseTerms);
+      const snippet = makeSnippet(doc, (run) => runMatches(clauseTerms, run));
       return {
         url: String(doc.url) + (anchor ? '#' + anchor : ''),
         title: String(doc.title),

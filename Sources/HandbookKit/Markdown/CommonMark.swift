@@ -13,6 +13,11 @@ enum CommonMark {
         return true
     }()
 
+    /// cmark-gfm 0.29 keeps its table of special inline characters in a process-wide global that every
+    /// parse with extensions writes (github/cmark-gfm PR #176, never merged): two parses at once misread
+    /// autolinks and strikethrough. Parsing is therefore serialised; transforming and rendering run in parallel.
+    private static let parsing = NSLock()
+
     private static let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
     /// Our tree is sanitised before rendering (author HTML replaced, dangerous URLs emptied),
     /// so it renders unsafe to let the stage's own HTML nodes through.
@@ -47,8 +52,11 @@ enum CommonMark {
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
+        parsing.lock()
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed: out of memory") }
+        let parsed = cmark_parser_finish(parser)
+        parsing.unlock()
+        guard let root = parsed else { fatalError("cmark_parser_finish failed: out of memory") }
         defer { cmark_node_free(root) }
         return body(root, cmark_parser_get_syntax_extensions(parser))
     }

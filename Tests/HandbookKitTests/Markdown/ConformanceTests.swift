@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import HandbookKit
+
+/// A differential test of the Markdown stage against libcmark-gfm itself, on the GFM spec's examples.
+///
+/// Debian's library is older than the spec files, so the reference is what the library renders, not the
+/// spec's expected HTML. Our documented additions are removed before comparing: heading ids and
+/// self-links. Examples using `[[` (our wiki links) are left out.
+@Suite struct ConformanceTests {
+    struct Example: CustomTestStringConvertible, Sendable {
+        var file: String
+        var number: Int
+        var markdown: String
+        var testDescription: String { "\(file) example \(number)" }
+    }
+
+    static let examples: [Example] = ["gfm-spec.txt", "gfm-extensions.txt", "gfm-regression.txt"].flatMap(load)
+
+    static func load(_ name: String) -> [Example] {
+        let url = TestSite.fixtures.appendingPathComponent("conformance").appendingPathComponent(name)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        let fence = String(repeating: "`", count: 32)
+        var examples: [Example] = []
+        var markdown: [Substring] = []
+        var state = 0  // 0 outside, 1 markdown, 2 html
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(fence + " example") {
+                state = 1
+                markdown = []
+            } else if state == 1 && line == "." {
+                state = 2
+            } else if state != 0 && line == fence {
+                let source = markdown.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t")
+                examples.append(Example(file: name, number: examples.count + 1, markdown: source + (markdown.isEmpty ? "" : "\n")))
+                state = 0
+            } else if state == 1 {
+                markdown.append(line)
+            }
+        }
+        return examples
+    }
+
+    static let harness = MarkdownHarness(terms: [])
+
+    /// Removes what the stage adds on purpose: heading ids and self-links.
+    static func withoutAdditions(_ html: String) -> String {
+        html.replacing(/<h([1-6]) id="[^"]*">/) { "<h\($0.output.1)>" }
+            .replacing(/<a class="anchor" href="#[^"]*" aria-label="[^"]*">#<\/a><\/h/) { _ in "</h" }
+    }
+
+    @Test func examplesWereFound() {
+        #expect(Self.examples.count > 700)
+    }
+
+    @Test(arguments: examples.filter { !$0.markdown.contains("[[") })
+    func matchesTheLibrary(_ example: Example) {
+        let ours = Self.withoutAdditions(Self.harness.html(example.markdown))
+        let reference = CommonMark.referenceHTML(example.markdown)
+        #expect(ours == reference)
+    }
+}
