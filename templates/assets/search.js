@@ -66,9 +66,11 @@
   // ---------------------------------------------------------------------------------------------
 
   /** Index of the first vocab entry >= key (vocab is sorted by UTF-16 code units). */
-  function lowerBound(vocab, key, from) {
-    let lo = from || 0;
-    let hi = vocab.length;
+  function lowerBound(vocab, key) {
+    return searchBetween(vocab, key, 0, vocab.length);
+  }
+
+  function searchBetween(vocab, key, lo, hi) {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (vocab[mid] < key) lo = mid + 1;
@@ -86,6 +88,34 @@
     return i < vocab.length && vocab[i] === token ? i : -1;
   }
 
+  /** Do a and b agree on their first n chars (and have that many)? */
+  function sharePrefix(a, b, n) {
+    if (a.length < n || b.length < n) return false;
+    for (let i = n - 1; i >= 0; i--) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /**
+   * The index past the run of tokens after vocab[from] that share its first n chars. The run is
+   * usually short, so gallop forward from `from`, then bisect.
+   */
+  function endOfPrefixRun(vocab, from, n) {
+    const token = vocab[from];
+    let lo = from; // last index known to be in the run
+    let step = 1;
+    while (lo + step < vocab.length && sharePrefix(vocab[lo + step], token, n)) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(vocab.length, lo + step); // first index known to be past the run
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (sharePrefix(vocab[mid], token, n)) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+
   /**
    * Calls found(vocabIndex, edits, isWholeToken) for each token within maxEdits of `word`
    * (optimal string alignment: insertion, deletion, substitution, adjacent transposition),
@@ -94,7 +124,8 @@
    * The sorted vocab is walked as if it were a trie: rows of the edit-distance table depend only
    * on the token's prefix, so a token reuses the rows it shares with the previous one, and once
    * a row's minimum exceeds maxEdits no token with that prefix can match, so a binary search skips
-   * them all. On 100k tokens this touches a few thousand rows instead of every character.
+   * them all. Only the diagonal band |d - j| <= maxEdits of each row is computed; every other
+   * cell stays at maxEdits + 1, which is all "too far" needs to say.
    */
   function scanTypos(vocab, word, maxEdits, asPrefix, found) {
     const m = word.length;
@@ -102,13 +133,15 @@
     const chars = new Uint16Array(m);
     for (let j = 0; j < m; j++) chars[j] = word.charCodeAt(j);
 
-    // rows[d][j] = distance between the first d chars of the token and the first j of the word.
+    // rows[d][j] = distance between the first d chars of the token and the first j of the word,
+    // capped at tooFar.
+    const tooFar = maxEdits + 1;
     const rows = [];
-    for (let d = 0; d <= maxDepth; d++) rows.push(new Uint16Array(m + 1));
-    for (let j = 0; j <= m; j++) rows[0][j] = j;
+    for (let d = 0; d <= maxDepth; d++) rows.push(new Uint8Array(m + 1).fill(tooFar));
+    for (let j = 0; j <= maxEdits && j <= m; j++) rows[0][j] = j;
     // bestPrefix[d] = min over d' <= d of rows[d'][m]: the best distance of any prefix so far.
-    const bestPrefix = new Uint16Array(maxDepth + 1);
-    bestPrefix[0] = m;
+    const bestPrefix = new Uint8Array(maxDepth + 1);
+    bestPrefix[0] = rows[0][m];
 
     let previous = ''; // the token whose first `depth` rows are filled in
     let depth = 0;
@@ -128,15 +161,17 @@
         const row = rows[d + 1];
         const c = token.charCodeAt(d);
         const before = d > 0 ? token.charCodeAt(d - 1) : -1;
-        let rowMin = d + 1;
-        row[0] = d + 1;
-        for (let j = 1; j <= m; j++) {
+        let rowMin = tooFar;
+        if (d + 1 <= maxEdits) row[0] = rowMin = d + 1;
+        const last = Math.min(m, d + 1 + maxEdits);
+        for (let j = Math.max(1, d + 1 - maxEdits); j <= last; j++) {
           let v = above[j - 1] + (chars[j - 1] === c ? 0 : 1);
           if (above[j] + 1 < v) v = above[j] + 1;
           if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
           if (j > 1 && c === chars[j - 2] && before === chars[j - 1] && rows[d - 1][j - 2] + 1 < v) {
             v = rows[d - 1][j - 2] + 1;
           }
+          if (v > tooFar) v = tooFar;
           row[j] = v;
           if (v < rowMin) rowMin = v;
         }
@@ -148,7 +183,7 @@
         }
       }
       if (dead) {
-        i = lowerBound(vocab, token.slice(0, depth) + PAST_PREFIX, i + 1) - 1;
+        i = endOfPrefixRun(vocab, i, depth) - 1;
         continue;
       }
       depth = end;

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stable, unique heading ids within a page, GitHub style: "What it is?" -> "what-it-is".
 struct HeadingIDs {
     private var used: Set<String>
@@ -12,14 +14,14 @@ struct HeadingIDs {
 
     mutating func make(for text: String) -> String {
         var base = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_" {
                 base.unicodeScalars.append(scalar)
             } else if scalar == " " {
                 base.append("-")
             }
         }
-        if base.isEmpty { base = "section" }
+        if !base.contains(where: { $0.isLetter || $0.isNumber }) { base = "section" }
         var candidate = base
         var counter = 1
         while used.contains(candidate) {
