@@ -47,8 +47,12 @@ public enum Build {
         }
         clock.mark("cross-references")
 
-        let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
-        var files = renderer.render(diagnostics: &diagnostics)
+        // Broken templates are already diagnosed; rendering with them would only repeat it page by page.
+        var files: [OutputFile] = []
+        if !diagnostics.contains(where: { $0.severity == .error && $0.location.path.hasSuffix(".mustache") }) {
+            let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
+            files = renderer.render(diagnostics: &diagnostics)
+        }
         clock.mark("pages")
 
         files += searchIndexFiles(content: content, bodies: bodies)
