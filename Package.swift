@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookCLITests",
-            dependencies: ["HandbookKit"]
+            dependencies: ["handbook"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -282,35 +282,29 @@
     }
 
     /**
-     * The query as clauses, all of which a doc must match. A clause is one word, or a run of
-     * words that is a synonym key; it lists alternatives (the words themselves, or a synonym
-     * phrase), the best of which counts. An alternative is a list of terms that must all match.
+     * The next clause of the query, from words[start]. A doc must match every clause. A clause
+     * is one word, or the longest run of words that is a synonym key; it lists alternatives (the
+     * typed words, or a synonym phrase), the best of which counts. An alternative is a list of
+     * terms that must all match; `end` is the index of the word after the clause.
      */
-    function parse(words) {
-      const clauses = [];
-      let start = 0;
-      while (start < words.length) {
-        let end = words.length;
-        let values = null;
-        for (; end > start; end--) {
-          values = synonymsOf(words.slice(start, end).join(' '));
-          if (values) break;
-        }
-        if (!values) end = start + 1;
-        const span = end - start;
-        const typed = [];
-        for (let w = start; w < end; w++) typed.push(matchWord(words[w], w === words.length - 1));
-        const alternatives = [{ terms: typed, scale: 1 }];
-        for (const value of values || []) {
-          const tokens = tokenize(value);
-          if (tokens.length > 0) {
-            alternatives.push({ terms: tokens.map(matchSynonymToken), scale: span / tokens.length });
-          }
-        }
-        clauses.push({ alternatives });
-        start = end;
+    function clauseAt(words, start) {
+      let end = words.length;
+      let values = null;
+      for (; end > start; end--) {
+        values = synonymsOf(words.slice(start, end).join(' '));
+        if (values) break;
       }
-      return clauses;
+      if (!values) end = start + 1;
+      const typed = [];
+      for (let w = start; w < end; w++) typed.push(matchWord(words[w], w === words.length - 1));
+      const alternatives = [{ terms: typed, scale: 1 }];
+      for (const value of values || []) {
+        const tokens = tokenize(value);
+        if (tokens.length > 0) {
+          alternatives.push({ terms: tokens.map(matchSynonymToken), scale: (end - start) / tokens.length });
+        }
+      }
+      return { alternatives, end };
     }
 
     /** Per-doc best score of one term: max over its tokens of quality * (field weights + tf bonus). */
@@ -328,32 +322,26 @@
     }
 
     /**
-     * Sum over clauses of the best alternative; NaN where some clause does not match.
-     * Keeps each alternative's per-term scores (alternative.scores) for highlighting.
+     * Per-doc score of a clause: its best alternative (0 where none matches). Keeps each
+     * alternative's per-term scores (alternative.scores) for highlighting.
      */
-    function scoreDocs(clauses) {
-      const total = new Float64Array(docs.length);
-      for (const clause of clauses) {
-        const best = new Float64Array(docs.length);
-        for (const alternative of clause.alternatives) {
-          alternative.scores = alternative.terms.map(scoreTerm);
-          for (let docId = 0; docId < docs.length; docId++) {
-            let sum = 0;
-            for (const scores of alternative.scores) {
-              if (!(scores[docId] > 0)) {
-                sum = 0;
-                break;
-              }
-              sum += scores[docId];
-            }
-            if (sum * alternative.scale > best[docId]) best[docId] = sum * alternative.scale;
-          }
-        }
+    function scoreClause(clause) {
+      const best = new Float64Array(docs.length);
+      for (const alternative of clause.alternatives) {
+        alternative.scores = alternative.terms.map(scoreTerm);
         for (let docId = 0; docId < docs.length; docId++) {
-          total[docId] = best[docId] > 0 ? total[docId] + best[docId] : NaN;
+          let sum = 0;
+          for (const scores of alternative.scores) {
+            if (!(scores[docId] > 0)) {
+              sum = 0;
+              break;
+            }
+            sum += scores[docId];
+          }
+          if (sum * alternative.scale > best[docId]) best[docId] = sum * alternative.scale;
         }
       }
-      return total;
+      return best;
     }
 
     /** The vocab indices of the tokens of a piece of text (-1 for unknown tokens). */
@@ -440,8 +428,22 @@
       );
       if (words.length === 0 || limit === 0) return [];
 
-      const clauses = parse(words);
-      const total = scoreDocs(clauses);
+      // Sum of clause scores; NaN once a clause misses. Stops when no doc is left.
+      const clauses = [];
+      const total = new Float64Array(docs.length);
+      let left = docs.length;
+      for (let start = 0; start < words.length && left > 0; start = clauses[clauses.length - 1].end) {
+        const clause = clauseAt(words, start);
+        clauses.push(clause);
+        const best = scoreClause(clause);
+        left = 0;
+        for (let docId = 0; docId < docs.length; docId++) {
+          total[docId] = best[docId] > 0 ? total[docId] + best[docId] : NaN;
+          if (total[docId] > 0) left++;
+        }
+      }
+      if (left === 0) return [];
+
       const queryKey = bagKey(words);
       const hits = [];
       for (let docId = 0; docId < docs.length; docId++) {

@@ -18,8 +18,12 @@ public struct BuildReport: Sendable {
 
     /// "Built 12 articles, 64 terms, 6 roles, 11 companies, 30 other pages in 0.42 s".
     public var summaryLine: String {
-        let counts = pageCounts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
+        let counts = pageCounts.map { "\($0.count) \($0.count == 1 ? Self.singular[$0.kind] ?? $0.kind : $0.kind)" }
         let verb = wroteOutput ? "Built" : "Checked"
-        return "\(verb) \(counts) in \(String(format: "%.2f", totalSeconds)) s"
+        return "\(verb) \(counts.joined(separator: ", ")) in \(String(format: "%.2f", totalSeconds)) s"
     }
+
+    private static let singular = [
+        "articles": "article", "terms": "term", "roles": "role", "companies": "company", "other pages": "other page",
+    ]
 }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: exit codes, stderr text with temporary paths redacted, stdout.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built `handbook` executable, next to the test bundle.
+    static let executable: URL = {
+        var directory = Bundle.main.bundleURL
+        if directory.pathExtension == "xctest" { directory = directory.deletingLastPathComponent() }
+        return directory.appendingPathComponent("handbook")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A temporary site folder holding `files` (relative to it) and a copy-free pointer to the real templates.
+    final class Sandbox {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-cli-\(UUID().uuidString)")
+
+        init(_ files: [String: String]) throws {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for (path, text) in files {
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        func run(_ arguments: [String]) throws -> Run {
+            let process = Process()
+            process.executableURL = CLITests.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = root
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let redact = { (data: Data) in String(decoding: data, as: UTF8.self).replacingOccurrences(of: self.root.path, with: "$TMP") }
+            return Run(status: process.terminationStatus, stdout: redact(stdout), stderr: redact(stderr))
+        }
+
+        var templates: String { CLITests.repository.appendingPathComponent("templates").path }
+
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+    }
+
+    static let site = "title: CLI Handbook\n"
+    static let term = "---\ntitle: Django\nsummary: A web framework.\ncategory: framework\n---\nDjango.\n"
+    static let article = "---\ntitle: Intro\nsummary: Start here.\n---\nWe use Django.\n"
+
+    @Test func buildSucceedsWithOneSummaryLine() throws {
+        let sandbox = try Sandbox(["content/site.yml": Self.site, "content/terms/django.md": Self.term, "content/articles/intro.md": Self.article])
+        let run = try sandbox.run(["build", "--templates", sandbox.templates])
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout.hasPrefix("Built 1 article, 1 term, 0 roles, 0 companies, "))
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(sandbox.exists("public/index.html"))
+        #expect(sandbox.exists("public/assets/search.js"))
+        let quiet = try sandbox.run(["build", "--templates", sandbox.templates, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stdout == "")
+    }
+
+    @Test func contentErrorsExitOneWithEveryDiagnosticAndACount() throws {
+        let sandbox = try Sandbox([
+            "content/site.yml": Self.site, "content/terms/django.md": Self.term,
+            "content/articles/intro.md": "---\ntitle: Intro\nsumary: Start here.\n---\nSee [[Djngo]].\n",
+        ])
+        _ = try sandbox.run(["build", "--templates", sandbox.templates])
+        let run = try sandbox.run(["build", "--templates", sandbox.templates])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+            content/articles/intro.md:1:1: error: missing required field 'summary' [missing-field]
+            content/articles/intro.md:3:1: error: unknown field 'sumary'; did you mean 'summary'? [unknown-field]
+            content/articles/intro.md:5:5: error: '[[Djngo]]' links to nothing: no page has the slug, title or alias 'Djngo'; did you mean 'Django'? [unknown-link-target]
+            content/terms/django.md:2:8: warning: term 'Django' is mentioned nowhere: no page names it and no role or company uses it [unused-term]
+            3 errors, 1 warning
+            build failed; the previous output was left as it was
+
+            """)
+        #expect(!sandbox.exists("public"))
+    }
+
+    @Test func checkAgreesWithBuildAndWritesNothing() throws {
+        let sandbox = try Sandbox(["content/site.yml": Self.site, "content/terms/django.md": Self.term])
+        let check = try sandbox.run(["check", "--templates", sandbox.templates])
+        #expect(check.status == 0)
+        #expect(check.stderr.hasPrefix("content/terms/django.md:2:8: warning: term 'Django' is mentioned nowhere"))
+        #expect(!sandbox.exists("public"))
+        let strict = try sandbox.run(["check", "--templates", sandbox.templates, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasSuffix("0 errors, 1 warning\ncheck failed\n"))
+    }
+
+    @Test(arguments: [["bogus"], ["build", "--nope"], ["check", "--output", "x"], ["build", "--content"]])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let run = try Sandbox([:]).run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func aMissingContentFolderExitsTwo() throws {
+        let run = try Sandbox([:]).run(["build", "--content", "nowhere"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: content folder 'nowhere' does not exist\n")
+    }
+
+    @Test func helpListsTheSubcommands() throws {
+        let run = try Sandbox([:]).run(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("build") && run.stdout.contains("check"))
+    }
+}
