@@ -37,6 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "handbook-bench",
+            dependencies: ["HandbookKit"],
+            path: "Benchmarks/Sources/handbook-bench"
+        ),
         .testTarget(
             name: "HandbookKitTests",
             dependencies: ["HandbookKit"],

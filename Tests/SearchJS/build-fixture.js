@@ -159,10 +159,8 @@ function buildSynonyms(sources) {
 
 /** JSON with two-space indents, arrays of scalars kept on one line. */
 function formatIndex(index) {
-  return (
-    JSON.stringify(index, null, 2).replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (_, inner) => `[${inner.replace(/\n\s*/g, ' ')}]`) +
-    '\n'
-  );
+  const scalarArray = /\[\n\s*([^[\]{}]*?)\n\s*\]/g;
+  return JSON.stringify(index, null, 2).replace(scalarArray, (_, inner) => `[${inner.replace(/\n\s*/g, ' ')}]`) + '\n';
 }
 
 if (require.main === module) {

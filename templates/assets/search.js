@@ -6,8 +6,15 @@
  * - As a <script> in a page, it wires the header search box (a combobox) and, on search.html,
  *   the full result list. The index is loaded with a <script> tag, so it works from file://.
  *
- * The index is built by the Swift side; this file only reads it. Its format and the tokenizer
- * are a contract shared with Sources/HandbookKit/Search (see the index format in the docs).
+ * The index is built by the Swift side (Sources/HandbookKit/Search); this file only reads it.
+ * The format and the tokenizer are a shared contract: DESIGN.md "Search", and checkIndex() in
+ * Tests/SearchJS/fixture.test.js, which can also check a real build.
+ *
+ * Ranking, in short: every query word must match some token of a doc (the last word also as a
+ * prefix; words of 4+ letters with 1 typo, 8+ with 2). A doc scores, per word, its best token's
+ * field weights (title > alias > heading > summary > body) times the match quality, plus a small
+ * body-frequency bonus. Aliases are synonyms. A query that is a doc's whole title or alias wins.
+ * Ties go by kind, then title, so results are deterministic.
  */
 (function () {
   'use strict';
@@ -18,9 +25,12 @@
 
   const TOKEN_PATTERN = /[a-z0-9]+[+#]*/g;
   const COMBINING_MARKS = /[\u0300-\u036f]/g;
+  const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
   /** Lowercase, Unicode NFKD, combining marks dropped: "Résumé" -> "resume". */
   function normalize(text) {
+    // ASCII is its own NFKD: skip the costly part for most text.
+    if (ASCII_ONLY.test(text)) return text.toLowerCase();
     return text.toLowerCase().normalize('NFKD').replace(COMBINING_MARKS, '');
   }
 
@@ -67,10 +77,8 @@
 
   /** Index of the first vocab entry >= key (vocab is sorted by UTF-16 code units). */
   function lowerBound(vocab, key) {
-    return searchBetween(vocab, key, 0, vocab.length);
-  }
-
-  function searchBetween(vocab, key, lo, hi) {
+    let lo = 0;
+    let hi = vocab.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (vocab[mid] < key) lo = mid + 1;
@@ -123,9 +131,9 @@
    *
    * The sorted vocab is walked as if it were a trie: rows of the edit-distance table depend only
    * on the token's prefix, so a token reuses the rows it shares with the previous one, and once
-   * a row's minimum exceeds maxEdits no token with that prefix can match, so a binary search skips
-   * them all. Only the diagonal band |d - j| <= maxEdits of each row is computed; every other
-   * cell stays at maxEdits + 1, which is all "too far" needs to say.
+   * a row's minimum exceeds maxEdits no token with that prefix can get closer, so a galloping
+   * search skips them all. Only the diagonal band |d - j| <= maxEdits of each row is computed;
+   * every other cell stays at maxEdits + 1, which is all "too far" needs to say.
    */
   function scanTypos(vocab, word, maxEdits, asPrefix, found) {
     const m = word.length;
@@ -183,7 +191,13 @@
         }
       }
       if (dead) {
-        i = endOfPrefixRun(vocab, i, depth) - 1;
+        // No token in the run can match whole, but if a prefix already did, they all match.
+        const runEnd = endOfPrefixRun(vocab, i, depth);
+        const edits = bestPrefix[depth];
+        if (asPrefix && edits > 0 && edits <= maxEdits) {
+          for (let j = i; j < runEnd; j++) found(j, edits, false);
+        }
+        i = runEnd - 1;
         continue;
       }
       depth = end;
@@ -232,15 +246,19 @@
       maskWeight[mask] = maskWeight[mask ^ (1 << bit)] + (Number(index.weights[bit]) || 0);
     }
 
-    // nameKeys[docId]: the doc's title and aliases as sorted-token keys, filled in lazily.
-    const nameKeys = new Array(docs.length);
-    function namesOf(docId) {
-      if (!nameKeys[docId]) {
+    // Per doc, filled in when it first becomes a candidate: `names`, its title and aliases as
+    // bag keys; `order`, a string that sorts docs by kind, then title, then url (for ties).
+    const docInfos = new Array(docs.length);
+    function infoOf(docId) {
+      if (!docInfos[docId]) {
         const doc = docs[docId];
         const names = [doc.title].concat(Array.isArray(doc.aliases) ? doc.aliases : []);
-        nameKeys[docId] = names.map((name) => bagKey(tokenize(name)));
+        docInfos[docId] = {
+          names: names.map((name) => bagKey(tokenize(String(name)))),
+          order: String.fromCharCode(48 + kindRank(doc.kind)) + String(doc.title).toLowerCase() + '\u0000' + doc.url,
+        };
       }
-      return nameKeys[docId];
+      return docInfos[docId];
     }
 
     function synonymsOf(phrase) {
@@ -248,37 +266,44 @@
       return Array.isArray(values) ? values : null;
     }
 
-    /** Map vocabIndex -> quality of every token a query word matches. */
-    function matchWord(word, isLast) {
-      const term = new Map();
-      const raise = (i, quality) => {
-        if (!(term.get(i) >= quality)) term.set(i, quality);
+    /**
+     * The tokens a query word matches, with their quality: the vocab range [lo, hi) of the word
+     * itself (or, for the last word, of every token it begins) plus a Map of typo matches.
+     */
+    function term(lo, hi, rangeQuality, typos) {
+      return {
+        has: (i) => (i >= lo && i < hi) || typos.has(i),
+        /** visit(quality, vocabIndex) for every matched token. */
+        forEach(visit) {
+          for (let i = lo; i < hi; i++) visit(rangeQuality(i), i);
+          typos.forEach(visit);
+        },
       };
-      if (isLast) {
-        const end = lowerBound(vocab, word + PAST_PREFIX);
-        for (let i = lowerBound(vocab, word); i < end; i++) {
-          const ratio = word.length / vocab[i].length;
-          raise(i, ratio === 1 ? QUALITY_EXACT : QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * ratio);
-        }
-      } else {
-        const i = indexOfToken(vocab, word);
-        if (i >= 0) raise(i, QUALITY_EXACT);
-      }
+    }
+
+    function matchWord(word, isLast) {
+      const lo = lowerBound(vocab, word);
+      let hi = lo < vocab.length && vocab[lo] === word ? lo + 1 : lo;
+      if (isLast) hi = lowerBound(vocab, word + PAST_PREFIX);
+      // Typos matter only outside the range: exact and prefix matches rank higher anyway.
+      const typos = new Map();
       const maxEdits = maxEditsFor(word);
       if (maxEdits > 0) {
         scanTypos(vocab, word, maxEdits, isLast, (i, edits, whole) => {
-          raise(i, (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits]);
+          const quality = (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits];
+          if ((i < lo || i >= hi) && !(typos.get(i) >= quality)) typos.set(i, quality);
         });
       }
-      return term;
+      return term(lo, hi, (i) => {
+        const typed = word.length / vocab[i].length;
+        return typed === 1 ? QUALITY_EXACT : QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * typed;
+      }, typos);
     }
 
-    /** Map vocabIndex -> quality for one token of a synonym phrase (exact only). */
+    /** One token of a synonym phrase: exact only. */
     function matchSynonymToken(token) {
-      const term = new Map();
       const i = indexOfToken(vocab, token);
-      if (i >= 0) term.set(i, QUALITY_SYNONYM);
-      return term;
+      return i < 0 ? term(0, 0, null, new Map()) : term(i, i + 1, () => QUALITY_SYNONYM, new Map());
     }
 
     /**
@@ -395,17 +420,27 @@
       return anchor;
     }
 
-    /** Does a word run of the original text (e.g. "Résumé", "C++") match any clause? */
-    function runMatches(clauseTerms, run) {
-      const indices = vocabIndices(run);
-      return clauseTerms.some((terms) => anyTermMatches(terms, indices));
+    /**
+     * vocabIndices for word runs of the original text (e.g. "Résumé", "C++"), remembered for the
+     * length of one search: the snippets of its results share most of their words.
+     */
+    function runIndexer() {
+      const known = new Map();
+      return (run) => {
+        let indices = known.get(run);
+        if (!indices) known.set(run, (indices = vocabIndices(run)));
+        return indices;
+      };
     }
 
-    function toResult(docId, score, clauses) {
+    function toResult(docId, score, clauses, indicesOfRun) {
       const doc = docs[docId];
       const clauseTerms = termsInDoc(clauses, docId);
       const anchor = bestAnchor(doc, clauseTerms);
-      const snippet = makeSnippet(doc, (run) => runMatches(clauseTerms, run));
+      const snippet = makeSnippet(doc, (run) => {
+        const indices = indicesOfRun(run);
+        return clauseTerms.some((terms) => anyTermMatches(terms, indices));
+      });
       return {
         url: String(doc.url) + (anchor ? '#' + anchor : ''),
         title: String(doc.title),
@@ -417,15 +452,13 @@
     }
 
     /**
-     * Results for a query, best first: [{ url, title, kind, snippet, score, highlights }].
-     * Every word must match (the last one also as a prefix); see the ranking rules above.
+     * Results for a query, best first: [{ url, title, kind, snippet, score, highlights }], at
+     * most options.limit (default 10). The ranking is described at the top of this file.
      */
     function search(query, options) {
       const limit = clampLimit(options && options.limit);
-      const words = tokenize(typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '').slice(
-        0,
-        MAX_QUERY_WORDS
-      );
+      const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
+      const words = tokenize(text).slice(0, MAX_QUERY_WORDS);
       if (words.length === 0 || limit === 0) return [];
 
       // Sum of clause scores; NaN once a clause misses. Stops when no doc is left.
@@ -445,14 +478,16 @@
       if (left === 0) return [];
 
       const queryKey = bagKey(words);
-      const hits = [];
+      const top = [];
       for (let docId = 0; docId < docs.length; docId++) {
         if (!(total[docId] > 0)) continue;
-        const isName = namesOf(docId).indexOf(queryKey) >= 0;
-        hits.push({ docId, score: total[docId] + (isName ? WHOLE_NAME_BONUS : 0) });
+        const info = infoOf(docId);
+        const hit = { docId, order: info.order, score: total[docId] };
+        if (info.names.indexOf(queryKey) >= 0) hit.score += WHOLE_NAME_BONUS;
+        insertTop(top, hit, limit);
       }
-      hits.sort((a, b) => b.score - a.score || compareDocs(docs[a.docId], docs[b.docId]));
-      return hits.slice(0, limit).map((hit) => toResult(hit.docId, hit.score, clauses));
+      const indicesOfRun = runIndexer();
+      return top.map((hit) => toResult(hit.docId, hit.score, clauses, indicesOfRun));
     }
 
     return { search };
@@ -473,17 +508,20 @@
     return i < 0 ? KIND_ORDER.length : i;
   }
 
-  /** Deterministic tie-break: kind (term, archetype, company, article, page), title, url. */
-  function compareDocs(a, b) {
-    return (
-      kindRank(a.kind) - kindRank(b.kind) ||
-      compareStrings(String(a.title).toLowerCase(), String(b.title).toLowerCase()) ||
-      compareStrings(String(a.url), String(b.url))
-    );
+  /** Higher score first; ties by kind (term, archetype, company, article, page), title, url. */
+  function ranksBefore(a, b) {
+    return a.score > b.score || (a.score === b.score && a.order < b.order);
   }
 
-  function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+  /**
+   * Keeps `top` the best `limit` hits in rank order: one pass over the candidates instead of
+   * sorting them all (a one-letter prefix can make every doc a candidate).
+   */
+  function insertTop(top, hit, limit) {
+    if (top.length === limit && !ranksBefore(hit, top[limit - 1])) return;
+    let i = top.length === limit ? limit - 1 : top.length;
+    for (; i > 0 && ranksBefore(hit, top[i - 1]); i--) top[i] = top[i - 1];
+    top[i] = hit;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -496,12 +534,16 @@
   // A run of the original text that tokenizes to one or more tokens ("Node", "C++", "Résumé").
   const WORD_RUN = /[\p{L}\p{M}\p{N}]+[+#]*/gu;
 
-  /** [start, end) offsets of the word runs in text that `isMatch` accepts. */
+  /**
+   * [start, end) offsets of the word runs in text that `isMatch` accepts, up to where a snippet
+   * beginning at the first of them must end.
+   */
   function matchedRuns(text, isMatch) {
     const runs = [];
     WORD_RUN.lastIndex = 0;
     let found;
     while ((found = WORD_RUN.exec(text)) !== null) {
+      if (runs.length > 0 && found.index > runs[0][0] + SNIPPET_CHARS) break;
       if (isMatch(found[0])) runs.push([found.index, found.index + found[0].length]);
     }
     return runs;
@@ -509,42 +551,47 @@
 
   /**
    * About SNIPPET_CHARS of plain text around the first match in the doc's text (else in its
-   * summary, else the text's start), cut at spaces, with "…" where cut, and the highlights of
+   * summary, else the text's start), cut at whitespace, with "…" where cut, and the highlights of
    * every matched word inside it as [start, end) offsets (UTF-16) into the snippet.
+   * The window is chosen in the raw text; only its gaps between matches get their whitespace
+   * collapsed, so the cost does not grow with the text.
    */
   function makeSnippet(doc, isMatch) {
-    const text = collapseSpaces(doc.text);
-    const summary = collapseSpaces(doc.summary);
-    let source = text;
-    let runs = matchedRuns(text, isMatch);
-    if (runs.length === 0 && summary) {
-      source = summary;
-      runs = matchedRuns(summary, isMatch);
+    let source = typeof doc.text === 'string' ? doc.text : '';
+    let runs = matchedRuns(source, isMatch);
+    if (runs.length === 0 && typeof doc.summary === 'string' && doc.summary.trim() !== '') {
+      source = doc.summary;
+      runs = matchedRuns(source, isMatch);
     }
 
-    let start = runs.length > 0 ? Math.max(0, runs[0][0] - SNIPPET_LEAD) : 0;
-    if (start > 0) {
-      // Begin at a word: after the first space at or past start, if it comes before the match.
-      const space = source.indexOf(' ', start);
-      start = space >= 0 && space < runs[0][0] ? space + 1 : runs[0][0];
+    let start = 0;
+    if (runs.length > 0 && runs[0][0] > SNIPPET_LEAD) {
+      // Begin at a word: after the first whitespace past the lead, if it comes before the match.
+      const from = runs[0][0] - SNIPPET_LEAD;
+      const space = source.slice(from, runs[0][0]).search(/\s/);
+      start = space >= 0 ? from + space + 1 : runs[0][0];
     }
     let end = Math.min(source.length, start + SNIPPET_CHARS);
     if (end < source.length) {
-      const space = source.lastIndexOf(' ', end);
-      if (space > start + SNIPPET_CHARS / 2) end = space;
+      const lastSpace = source.slice(start, end + 1).search(/\s\S*$/);
+      if (lastSpace > SNIPPET_CHARS / 2) end = start + lastSpace;
     }
 
-    const lead = start > 0 ? ELLIPSIS : '';
-    const shift = lead.length - start;
-    const highlights = runs
-      .filter((run) => run[0] >= start && run[1] <= end)
-      .map((run) => [run[0] + shift, run[1] + shift]);
-    const tail = end < source.length ? ELLIPSIS : '';
-    return { text: lead + source.slice(start, end) + tail, highlights };
-  }
-
-  function collapseSpaces(value) {
-    return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+    const inside = runs.filter((run) => run[0] >= start && run[1] <= end);
+    let text = start > 0 ? ELLIPSIS : '';
+    const highlights = [];
+    let at = start;
+    inside.forEach((run, i) => {
+      const gap = source.slice(at, run[0]).replace(/\s+/g, ' ');
+      text += i === 0 ? gap.replace(/^ /, '') : gap;
+      highlights.push([text.length, text.length + run[1] - run[0]]);
+      text += source.slice(run[0], run[1]);
+      at = run[1];
+    });
+    let rest = source.slice(at, end).replace(/\s+/g, ' ');
+    if (inside.length === 0) rest = rest.replace(/^ /, '');
+    text += rest.replace(/ $/, '');
+    return { text: end < source.length ? text + ELLIPSIS : text, highlights };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -673,7 +720,7 @@
       if (results.length === 0) {
         list.appendChild(
           element(document, 'li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, [
-            'No results for \u201c' + query + '\u201d',
+            countMessage(0, query),
           ])
         );
       }
@@ -740,7 +787,6 @@
             update();
           }
           break;
-        default:
       }
     });
 
@@ -793,7 +839,7 @@
         const message = element(document, 'p', { class: 'search-message' }, [
           results.length > 0
             ? countMessage(results.length, query)
-            : 'No results for \u201c' + query + '\u201d. Check the spelling or try fewer words.',
+            : countMessage(0, query) + '. Check the spelling or try fewer words.',
         ]);
         show(cards.length > 0 ? [message, element(document, 'ol', { class: 'search-cards' }, cards)] : [message]);
       },

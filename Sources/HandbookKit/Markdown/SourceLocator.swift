@@ -5,13 +5,15 @@ import Foundation
 /// cmark reports reliable lines for blocks only, so an inline problem is located by searching for its
 /// text from the start line of its block; repeated searches for the same text move forward.
 struct SourceLocator {
-    private let lines: [Substring]
+    private let body: String
     private let path: String
     private let bodyFirstLine: Int
     private var cursors: [String: (line: Int, column: Int)] = [:]
+    /// Split only when a diagnostic needs a place: most pages never do.
+    private lazy var lines: [Substring] = body.split(separator: "\n", omittingEmptySubsequences: false)
 
     init(document: Document) {
-        lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        body = document.body
         path = document.path
         bodyFirstLine = document.bodyFirstLine
     }

@@ -23,7 +23,7 @@ extension SiteRenderer {
         let categories = Dictionary(grouping: content.terms, by: \.category)
         return HomeView(
             root: "", title: site.title, tagline: site.tagline, description: site.description,
-            articles: orderedArticles().map {
+            articles: readingOrder.map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
             },
             archetypes: content.archetypes.map {
@@ -43,7 +43,7 @@ extension SiteRenderer {
     func articlesIndexView() -> ListPageView {
         ListPageView(
             root: "../", title: "Articles", summary: "Guides for recruiters, in reading order.",
-            items: orderedArticles().map {
+            items: readingOrder.map {
                 LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary)
             })
     }
@@ -157,17 +157,16 @@ extension SiteRenderer {
     }
 
     func printView() -> PrintView {
-        func section(_ document: Document) -> PrintSection {
+        @Sendable func section(_ document: Document) -> PrintSection {
             PrintSection(
                 id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value,
                 summary: document.summary, body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id))
         }
+        let terms = content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
         return PrintView(
-            root: "", title: content.site.title, articles: orderedArticles().map { section($0.document) },
-            archetypes: content.archetypes.map { section($0.document) }, companies: content.companies.map { section($0.document) },
-            terms: content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }.map {
-                section($0.document)
-            })
+            root: "", title: content.site.title, articles: readingOrder.map(\.document).parallelMap(section),
+            archetypes: content.archetypes.map(\.document).parallelMap(section),
+            companies: content.companies.map(\.document).parallelMap(section), terms: terms.map(\.document).parallelMap(section))
     }
 
     func resolvedLinks(_ refs: [Located<String>], _ kind: Kind, from root: String) -> [LinkView] {
@@ -185,18 +184,63 @@ enum PrintLinks {
     static func anchor(_ id: ItemID) -> String { "\(id.kind.rawValue)-\(id.slug)" }
 
     /// Prefixes the body's own ids and fragments with its item, and points page links at sections.
+    /// One pass over the bytes: the print page carries every body of the site.
     static func rewrite(_ html: String, for id: ItemID) -> String {
-        let prefix = anchor(id) + "--"
-        var result = html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
-        let pattern = /href="\.\.\/(articles|terms|archetypes|companies)\/([a-z0-9-]+)\.html(#[^"]*)?"/
-        result = result.replacing(pattern) { match in
-            let kind = Kind.allCases.first { $0.folder == match.output.1 } ?? .article
-            let target = anchor(ItemID(kind, String(match.output.2)))
-            let fragment = match.output.3.map { "--" + $0.dropFirst() } ?? ""
-            return "href=\"#\(target)\(fragment)\""
+        let prefix = Array((anchor(id) + "--").utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: " "), starts(bytes, at: index, with: idAttribute) {
+                out += idAttribute
+                out += prefix
+                index += idAttribute.count
+            } else if bytes[index] == UInt8(ascii: "h"), starts(bytes, at: index, with: localHref) {
+                out += localHref
+                out += prefix
+                index += localHref.count
+            } else if bytes[index] == UInt8(ascii: "h"), starts(bytes, at: index, with: parentHref) {
+                index += parentHref.count
+                out += hrefAttribute
+                if let (target, length) = pageTarget(bytes, at: index) {
+                    out += Array("#".utf8) + target
+                    index += length
+                }
+            } else if bytes[index] == UInt8(ascii: "s"), starts(bytes, at: index, with: parentSrc) {
+                // Anything else relative (an image next to the page) climbs one folder less from the site root.
+                out += Array("src=\"".utf8)
+                index += parentSrc.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
         }
-        // Anything else relative (an image next to the page) climbs one folder less from the site root.
-        return result.replacingOccurrences(of: "src=\"../", with: "src=\"").replacingOccurrences(of: "href=\"../", with: "href=\"")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let idAttribute = Array(" id=\"".utf8)
+    private static let localHref = Array("href=\"#".utf8)
+    private static let parentHref = Array("href=\"../".utf8)
+    private static let hrefAttribute = Array("href=\"".utf8)
+    private static let parentSrc = Array("src=\"../".utf8)
+
+    private static func starts(_ bytes: [UInt8], at index: Int, with needle: [UInt8]) -> Bool {
+        index + needle.count <= bytes.count && bytes[index..<index + needle.count].elementsEqual(needle)
+    }
+
+    /// `terms/django.html#x"` -> (`term-django--x`, length up to the quote), for links to content pages.
+    private static func pageTarget(_ bytes: [UInt8], at start: Int) -> ([UInt8], Int)? {
+        guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        let url = String(decoding: bytes[start..<quote], as: UTF8.self)
+        let hash = url.firstIndex(of: "#") ?? url.endIndex
+        let path = url[..<hash].split(separator: "/")
+        guard path.count == 2, path[1].hasSuffix(".html"), let kind = Kind.allCases.first(where: { $0.folder == path[0] }) else {
+            return nil
+        }
+        let slug = String(path[1].dropLast(5))
+        guard ContentLoader.isValidSlug(slug) else { return nil }
+        let fragment = hash < url.endIndex ? "--" + url[url.index(after: hash)...] : ""
+        return (Array((anchor(ItemID(kind, slug)) + fragment).utf8), quote - start)
     }
 }

@@ -11,6 +11,22 @@ struct SiteRenderer: Sendable {
     let bodies: [ItemID: RenderedBody]
     let references: CrossReferences
     let templates: TemplateSet
+    /// Articles in reading order (`order`, then title), and each article's place in it: computed once.
+    let readingOrder: [Article]
+    private let readingPosition: [ItemID: Int]
+
+    init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody], references: CrossReferences, templates: TemplateSet) {
+        self.content = content
+        self.names = names
+        self.bodies = bodies
+        self.references = references
+        self.templates = templates
+        readingOrder = content.articles.sorted {
+            ($0.order ?? Int.max, $0.document.title.value.lowercased(), $0.document.slug)
+                < ($1.order ?? Int.max, $1.document.title.value.lowercased(), $1.document.slug)
+        }
+        readingPosition = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1.document.id, $0) })
+    }
 
     /// Renders every page; a template that renders nothing is a diagnostic.
     func render(diagnostics: inout [Diagnostic]) -> [OutputFile] {
@@ -131,7 +147,10 @@ struct SiteRenderer: Sendable {
     }
 
     private func links(_ ids: some Sequence<ItemID>, from root: String) -> [LinkView] {
-        ids.sorted { sortKey($0) < sortKey($1) }.compactMap { content.document($0).map { link($0, from: root) } }
+        // Keys computed once per item, not once per comparison: "Mentioned in" lists can be long.
+        ids.map { (key: sortKey($0), id: $0) }.sorted { $0.key < $1.key }.compactMap {
+            content.document($0.id).map { link($0, from: root) }
+        }
     }
 
     private func sortKey(_ id: ItemID) -> (Int, String, String) {
@@ -147,17 +166,10 @@ struct SiteRenderer: Sendable {
         (bodies[id]?.headings ?? []).map { TOCEntry(text: $0.text, id: $0.id, isSub: $0.level == 3) }
     }
 
-    func orderedArticles() -> [Article] {
-        content.articles.sorted {
-            ($0.order ?? Int.max, $0.document.title.value.lowercased()) < ($1.order ?? Int.max, $1.document.title.value.lowercased())
-        }
-    }
-
     func articleView(_ article: Article) -> ArticleView {
-        let ordered = orderedArticles()
-        let index = ordered.firstIndex { $0.document.id == article.document.id }
-        let previous = index.flatMap { $0 > 0 ? ordered[$0 - 1] : nil }
-        let next = index.flatMap { $0 + 1 < ordered.count ? ordered[$0 + 1] : nil }
+        let index = readingPosition[article.document.id]
+        let previous = index.flatMap { $0 > 0 ? readingOrder[$0 - 1] : nil }
+        let next = index.flatMap { $0 + 1 < readingOrder.count ? readingOrder[$0 + 1] : nil }
         var seen = Set<String>()
         let tags = article.tags.map(\.value).filter { seen.insert(TagName.slug($0)).inserted }
         return ArticleView(

@@ -20,42 +20,65 @@ enum HTML {
         return result
     }
 
-    /// The visible text of an HTML fragment: tags dropped, block ends as spaces, common entities decoded.
+    /// The visible text of an HTML fragment: tags dropped (inline tags join words, line breaks separate
+    /// blocks), heading self-links left out, common entities decoded.
+    /// Works on bytes: it runs over every page body for the search index.
     static func text(_ html: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(html.utf8.count)
         var inTag = false
-        var entity: String?
-        for scalar in html.unicodeScalars {
+        var inSelfLink = false
+        var entity: [UInt8]?
+        func space() {
+            if let last = result.last, last != 0x20 { result.append(0x20) }
+        }
+        let bytes = Array(html.utf8)
+        for (index, byte) in bytes.enumerated() {
             if inTag {
-                if scalar == ">" { inTag = false }
+                if byte == UInt8(ascii: ">") { inTag = false }
                 continue
             }
-            if var pending = entity {
-                if scalar == ";" {
-                    result += decode(pending)
-                    entity = nil
-                } else if pending.count < 10 {
-                    pending.unicodeScalars.append(scalar)
-                    entity = pending
-                } else {
-                    result += "&" + pending
-                    entity = nil
+            if inSelfLink {
+                if byte == UInt8(ascii: "<") {
+                    inSelfLink = false
+                    inTag = true
                 }
                 continue
             }
-            switch scalar {
-            case "<":
+            if var pending = entity {
+                let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x23
+                if byte == UInt8(ascii: ";") {
+                    result += decode(String(decoding: pending, as: UTF8.self)).utf8
+                    entity = nil
+                    continue
+                }
+                if isNameByte && pending.count < 10 {
+                    pending.append(byte)
+                    entity = pending
+                    continue
+                }
+                // Not an entity after all: keep the ampersand and what followed, then read this byte as text.
+                result.append(UInt8(ascii: "&"))
+                result += pending
+                entity = nil
+            }
+            switch byte {
+            case UInt8(ascii: "<"):
                 inTag = true
-                if let last = result.unicodeScalars.last, last != " " { result += " " }
-            case "&": entity = ""
-            case "\n", "\t", "\r":
-                if let last = result.unicodeScalars.last, last != " " { result += " " }
-            default: result.unicodeScalars.append(scalar)
+                inSelfLink = bytes[index...].starts(with: selfLinkTag)
+            case UInt8(ascii: "&"): entity = []
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "): space()
+            default: result.append(byte)
             }
         }
-        return collapseSpaces(result)
+        if let pending = entity { result += [UInt8(ascii: "&")] + pending }
+        while result.first == 0x20 { result.removeFirst() }
+        while result.last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
+
+    /// The heading self-link the Markdown stage adds: its "#" is not text.
+    private static let selfLinkTag = Array("<a class=\"anchor\"".utf8)
 
     private static func decode(_ entity: String) -> String {
         switch entity {
@@ -78,7 +101,4 @@ enum HTML {
         }
     }
 
-    private static func collapseSpaces(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    }
 }

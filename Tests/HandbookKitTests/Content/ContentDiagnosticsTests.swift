@@ -9,7 +9,8 @@ import Testing
     static let flask = file("title: Flask\nsummary: A small web framework.\ncategory: framework")
 
     private func diagnostics(_ files: [String: String], site: String? = TestSite.minimalSite) throws -> [String] {
-        let site = try TestSite(files.merging(["terms/django.md": Self.django, "terms/flask.md": Self.flask]) { new, _ in new }, site: site)
+        let site = try TestSite(
+            files.merging(["terms/django.md": Self.django, "terms/flask.md": Self.flask]) { new, _ in new }, site: site)
         defer { site.remove() }
         // Mentions of Django and Flask keep the unused-term warning out of these cases.
         try site.write("articles/uses.md", file("title: Uses\nsummary: S.", "Django and Flask.\n"))
@@ -90,14 +91,17 @@ import Testing
             "unknown stack term in a company system",
             [
                 "companies/acme.md": file(
-                    "title: Acme\nindustry: Retail\nsummary: Shops.\nsystems:\n  - name: Shop\n    description: The shop.\n    stack: [flsk]")
+                    "title: Acme\nindustry: Retail\nsummary: Shops.\nsystems:\n  - name: Shop\n    description: The shop.\n    stack: [flsk]"
+                )
             ],
             ["content/companies/acme.md:8:13: error: 'stack' names unknown term 'flsk'; did you mean 'Flask'? [unknown-reference]"]
         ),
         (
             "link to a missing Markdown file",
             ["articles/a.md": file("title: A\nsummary: S.", "Intro.\n\nSee [the framework](../terms/djang.md) now.\n")],
-            ["content/articles/a.md:7:21: error: link to a missing file '../terms/djang.md'; did you mean '../terms/django.md'? [missing-file]"]
+            [
+                "content/articles/a.md:7:21: error: link to a missing file '../terms/djang.md'; did you mean '../terms/django.md'? [missing-file]"
+            ]
         ),
         (
             "unknown wiki-link target",
@@ -132,14 +136,18 @@ import Testing
 
     @Test func siteConfigurationIsChecked() throws {
         let found = try diagnostics([:], site: "title: T\nbase_url: example.com\nunsafe_htm: true\n")
-        #expect(found == [
-            "content/site.yml:2:11: error: base_url 'example.com' must be an absolute URL starting with https:// or http:// [bad-base-url]",
-            "content/site.yml:3:1: error: unknown field 'unsafe_htm'; did you mean 'unsafe_html'? [unknown-field]",
-        ])
+        #expect(
+            found == [
+                "content/site.yml:2:11: error: base_url 'example.com' must be an absolute URL starting with https:// or http:// [bad-base-url]",
+                "content/site.yml:3:1: error: unknown field 'unsafe_htm'; did you mean 'unsafe_html'? [unknown-field]",
+            ])
     }
 
     @Test func strayMarkdownIsAWarning() throws {
         let found = try diagnostics(["notes.md": "# notes"])
-        #expect(found == ["content/notes.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, companies [stray-file]"])
+        #expect(
+            found == [
+                "content/notes.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, companies [stray-file]"
+            ])
     }
 }

@@ -30,7 +30,10 @@ import Testing
         ("", "a.md:1:1: error: the file is empty; expected '---', front matter, '---', then Markdown [empty-file]"),
         ("  \n\n", "a.md:1:1: error: the file is empty; expected '---', front matter, '---', then Markdown [empty-file]"),
         ("title: A\n", "a.md:1:1: error: expected '---' on the first line to open the front matter [front-matter]"),
-        ("---\ntitle: A\nBody\n", "a.md:1:1: error: the front matter opened here is never closed; add a '---' line after it [front-matter]"),
+        (
+            "---\ntitle: A\nBody\n",
+            "a.md:1:1: error: the front matter opened here is never closed; add a '---' line after it [front-matter]"
+        ),
     ])
     func reportsBrokenFences(text: String, expected: String) {
         guard case .failure(let diagnostic) = split(text) else {

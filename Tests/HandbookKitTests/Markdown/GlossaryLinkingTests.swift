@@ -67,7 +67,10 @@ import Testing
 
     @Test func headingsAreNeverLinked() {
         let html = Self.harness.html("## Python basics\n")
-        #expect(html == "<h2 id=\"python-basics\">Python basics<a class=\"anchor\" href=\"#python-basics\" aria-label=\"Link to this section: Python basics\">#</a></h2>\n")
+        #expect(
+            html
+                == "<h2 id=\"python-basics\">Python basics<a class=\"anchor\" href=\"#python-basics\" aria-label=\"Link to this section: Python basics\">#</a></h2>\n"
+        )
     }
 
     @Test func onlyTheFirstMentionOnAPageIsLinked() {
@@ -94,10 +97,12 @@ import Testing
     }
 
     @Test func aNameSharedWithACompanyIsAmbiguous() {
-        let harness = MarkdownHarness(terms: [.init(slug: "hugging-face", title: "Hugging Face")], companies: [(slug: "hf", title: "Hugging Face")])
+        let harness = MarkdownHarness(
+            terms: [.init(slug: "hugging-face", title: "Hugging Face")], companies: [(slug: "hf", title: "Hugging Face")])
         let body = harness.render("We like Hugging Face.")
-        #expect(body.diagnostics.map(\.formatted) == [
-            "content/articles/page.md:5:9: warning: 'Hugging Face' could mean term 'hugging-face', company 'hf'; linking the term. Write [[slug]] to choose [ambiguous-mention]"
-        ])
+        #expect(
+            body.diagnostics.map(\.formatted) == [
+                "content/articles/page.md:5:9: warning: 'Hugging Face' could mean term 'hugging-face', company 'hf'; linking the term. Write [[slug]] to choose [ambiguous-mention]"
+            ])
     }
 }

@@ -9,14 +9,16 @@ import Testing
 
     @Test func headingsGetUniqueStableIDsAndATableOfContents() {
         let body = Self.harness.render("# Title\n\n## What it is\n\n### Details\n\n## What it is\n\n#### Deep\n\n## Search results\n")
-        #expect(body.headings == [
-            .init(level: 2, text: "What it is", id: "what-it-is"),
-            .init(level: 3, text: "Details", id: "details"),
-            .init(level: 2, text: "What it is", id: "what-it-is-1"),
-            .init(level: 2, text: "Search results", id: "search-results-1"),
-        ])
-        #expect(body.html.hasPrefix(
-            "<h1 id=\"title\">Title<a class=\"anchor\" href=\"#title\" aria-label=\"Link to this section: Title\">#</a></h1>\n"))
+        #expect(
+            body.headings == [
+                .init(level: 2, text: "What it is", id: "what-it-is"),
+                .init(level: 3, text: "Details", id: "details"),
+                .init(level: 2, text: "What it is", id: "what-it-is-1"),
+                .init(level: 2, text: "Search results", id: "search-results-1"),
+            ])
+        #expect(
+            body.html.hasPrefix(
+                "<h1 id=\"title\">Title<a class=\"anchor\" href=\"#title\" aria-label=\"Link to this section: Title\">#</a></h1>\n"))
     }
 
     @Test(arguments: [
@@ -29,8 +31,10 @@ import Testing
 
     @Test func headingWithInlineMarkupKeepsItAndLinksInside() {
         let html = Self.harness.html("## Using `pip` with [[guide]]\n")
-        #expect(html == "<h2 id=\"using-pip-with-the-guide\">Using <code>pip</code> with <a href=\"../articles/guide.html\">The Guide</a>"
-            + "<a class=\"anchor\" href=\"#using-pip-with-the-guide\" aria-label=\"Link to this section: Using pip with The Guide\">#</a></h2>\n")
+        #expect(
+            html == "<h2 id=\"using-pip-with-the-guide\">Using <code>pip</code> with <a href=\"../articles/guide.html\">The Guide</a>"
+                + "<a class=\"anchor\" href=\"#using-pip-with-the-guide\" aria-label=\"Link to this section: Using pip with The Guide\">#</a></h2>\n"
+        )
     }
 
     @Test(arguments: [
@@ -59,8 +63,10 @@ import Testing
 
     @Test func wikiLinksReachEveryKindByTitleSlugOrAlias() {
         let html = Self.harness.html("[[The Guide]], [[guide|read this]], [[django]] and [[ the guide ]].")
-        #expect(html == "<p><a href=\"../articles/guide.html\">The Guide</a>, <a href=\"../articles/guide.html\">read this</a>, "
-            + MarkdownHarness.termLink("django", "Django", title: "Django") + " and <a href=\"../articles/guide.html\">The Guide</a>.</p>\n")
+        #expect(
+            html == "<p><a href=\"../articles/guide.html\">The Guide</a>, <a href=\"../articles/guide.html\">read this</a>, "
+                + MarkdownHarness.termLink("django", "Django", title: "Django")
+                + " and <a href=\"../articles/guide.html\">The Guide</a>.</p>\n")
     }
 
     @Test func wikiLinksInsideCodeStayLiteral() {

@@ -58,9 +58,10 @@ import Testing
         #expect(try site.build().failed == false)
         let strict = try site.build(strict: true)
         #expect(strict.failed)
-        #expect(strict.diagnostics.map(\.formatted) == [
-            "content/terms/lonely.md:2:8: warning: term 'Lonely' is mentioned nowhere: no page names it and no role or company uses it [unused-term]"
-        ])
+        #expect(
+            strict.diagnostics.map(\.formatted) == [
+                "content/terms/lonely.md:2:8: warning: term 'Lonely' is mentioned nowhere: no page names it and no role or company uses it [unused-term]"
+            ])
     }
 
     @Test func draftsAreBuiltWithTheFlagButNeverIndexed() throws {
@@ -75,9 +76,10 @@ import Testing
         let site = try TestSite(["articles/a.md": file("title: A\nsummary: S.\ntags: [\"../../etc/passwd\", \"/abs\", \"..\"]")])
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.diagnostics.map(\.formatted) == [
-            "content/articles/a.md:4:36: error: tag '..' has no letters or digits to name its page [bad-tag]"
-        ])
+        #expect(
+            report.diagnostics.map(\.formatted) == [
+                "content/articles/a.md:4:36: error: tag '..' has no letters or digits to name its page [bad-tag]"
+            ])
         try site.write("articles/a.md", file("title: A\nsummary: S.\ntags: [\"../../etc/passwd\"]"))
         #expect(try site.build().failed == false)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/etc-passwd.html").path))
@@ -107,10 +109,11 @@ import Testing
         options.templates = templates
         options.templatesDisplay = "templates"
         let report = try Build.run(options)
-        #expect(report.diagnostics.map(\.formatted) == [
-            "templates/404.mustache:1:1: error: missing template '404.mustache', which renders 404 pages [missing-template]",
-            "templates/search.mustache:1:1: error: partial 'partials/headr' names no template; did you mean 'partials/header'? [missing-template]",
-            "templates/tag.mustache:1:12: error: template syntax error: a tag is not closed with '}}' [template-syntax]",
-        ])
+        #expect(
+            report.diagnostics.map(\.formatted) == [
+                "templates/404.mustache:1:1: error: missing template '404.mustache', which renders 404 pages [missing-template]",
+                "templates/search.mustache:1:1: error: partial 'partials/headr' names no template; did you mean 'partials/header'? [missing-template]",
+                "templates/tag.mustache:1:12: error: template syntax error: a tag is not closed with '}}' [template-syntax]",
+            ])
     }
 }

@@ -75,9 +75,10 @@ import Testing
 
     @Test func aliasesBecomeSynonymsBothWays() throws {
         let index = try Self.index()
-        #expect(index.synonyms == [
-            "postgres": ["postgresql"], "postgresql": ["postgres"], "w b": ["weights biases"], "weights biases": ["w b"],
-        ])
+        #expect(
+            index.synonyms == [
+                "postgres": ["postgresql"], "postgresql": ["postgres"], "w b": ["weights biases"], "weights biases": ["w b"],
+            ])
     }
 
     @Test func jsonStringsAreEscaped() {

@@ -23,7 +23,9 @@ struct MarkdownHarness {
         let here = SourceLocation(path: "x")
         content = ContentSet(
             site: SiteConfig(title: "T", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false),
-            articles: articles.map { Article(document: document(.article, $0.slug, $0.title, summary: "An article."), order: nil, tags: [], draft: false) },
+            articles: articles.map {
+                Article(document: document(.article, $0.slug, $0.title, summary: "An article."), order: nil, tags: [], draft: false)
+            },
             terms: terms.map { spec in
                 Term(
                     document: document(.term, spec.slug, spec.title, summary: "\(spec.title) defined."), category: .tool,
@@ -32,7 +34,9 @@ struct MarkdownHarness {
             },
             archetypes: [],
             companies: companies.map {
-                Company(document: document(.company, $0.slug, $0.title, summary: "A company."), industry: "x", scale: nil, archetypes: [], systems: [])
+                Company(
+                    document: document(.company, $0.slug, $0.title, summary: "A company."), industry: "x", scale: nil, archetypes: [],
+                    systems: [])
             })
         site = MarkdownSite(content: content, names: NameIndex(content))
     }

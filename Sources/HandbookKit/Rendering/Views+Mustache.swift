@@ -1,0 +1,364 @@
+import Mustache
+
+/// Field lookup for Mustache without `Mirror`: reflection was most of the time spent rendering pages.
+/// Each view model answers the names its templates use; an unknown name returns nil and Mustache
+/// looks further up its context stack, as it does for a missing field.
+
+extension LinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "summary": self.summary
+        case "detail": self.detail
+        default: nil
+        }
+    }
+}
+
+extension TOCEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": self.text
+        case "id": self.id
+        case "isSub": self.isSub
+        default: nil
+        }
+    }
+}
+
+extension TermTip: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "slug": self.slug
+        case "summary": self.summary
+        default: nil
+        }
+    }
+}
+
+extension NavItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "current": self.current
+        default: nil
+        }
+    }
+}
+
+extension LayoutView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": self.lang
+        case "siteTitle": self.siteTitle
+        case "pageTitle": self.pageTitle
+        case "description": self.description
+        case "root": self.root
+        case "canonical": self.canonical
+        case "nav": self.nav
+        case "main": self.main
+        case "termTips": self.termTips
+        case "bodyClass": self.bodyClass
+        default: nil
+        }
+    }
+}
+
+extension HomeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "tagline": self.tagline
+        case "description": self.description
+        case "articles": self.articles
+        case "archetypes": self.archetypes
+        case "companies": self.companies
+        case "termCount": self.termCount
+        case "categories": self.categories
+        case "letters": self.letters
+        default: nil
+        }
+    }
+}
+
+extension ArticleView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "summary": self.summary
+        case "body": self.body
+        case "toc": self.toc
+        case "tags": self.tags
+        case "previous": self.previous
+        case "next": self.next
+        default: nil
+        }
+    }
+}
+
+extension GroupView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension TermView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "summary": self.summary
+        case "category": self.category
+        case "aliases": self.aliases
+        case "body": self.body
+        case "toc": self.toc
+        case "mentionedIn": self.mentionedIn
+        case "usedBy": self.usedBy
+        case "related": self.related
+        default: nil
+        }
+    }
+}
+
+extension SignalsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "green": self.green
+        case "yellow": self.yellow
+        case "red": self.red
+        default: nil
+        }
+    }
+}
+
+extension ArchetypeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "summary": self.summary
+        case "body": self.body
+        case "toc": self.toc
+        case "builds": self.builds
+        case "uses": self.uses
+        case "companies": self.companies
+        case "salaryPremium": self.salaryPremium
+        case "mustHave": self.mustHave
+        case "interviewQuestions": self.interviewQuestions
+        case "signals": self.signals
+        case "hasSignals": self.hasSignals
+        default: nil
+        }
+    }
+}
+
+extension SystemView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "description": self.description
+        case "stack": self.stack
+        default: nil
+        }
+    }
+}
+
+extension CompanyView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "industry": self.industry
+        case "summary": self.summary
+        case "scale": self.scale
+        case "body": self.body
+        case "toc": self.toc
+        case "archetypes": self.archetypes
+        case "systems": self.systems
+        default: nil
+        }
+    }
+}
+
+extension LetterGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "letter": self.letter
+        case "id": self.id
+        case "terms": self.terms
+        default: nil
+        }
+    }
+}
+
+extension TermsIndexView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "letters": self.letters
+        case "categories": self.categories
+        case "count": self.count
+        default: nil
+        }
+    }
+}
+
+extension ArchetypeRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "summary": self.summary
+        case "builds": self.builds
+        case "uses": self.uses
+        case "salaryPremium": self.salaryPremium
+        case "mustHave": self.mustHave
+        default: nil
+        }
+    }
+}
+
+extension ArchetypesIndexView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "rows": self.rows
+        default: nil
+        }
+    }
+}
+
+extension MatrixCell: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "uses": self.uses
+        case "label": self.label
+        default: nil
+        }
+    }
+}
+
+extension MatrixRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "term": self.term
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension CompaniesIndexView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "companies": self.companies
+        case "columns": self.columns
+        case "matrix": self.matrix
+        case "hasMatrix": self.hasMatrix
+        default: nil
+        }
+    }
+}
+
+extension ListPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "summary": self.summary
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension QuestionGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "id": self.id
+        case "questions": self.questions
+        default: nil
+        }
+    }
+}
+
+extension QuestionsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "groups": self.groups
+        case "count": self.count
+        default: nil
+        }
+    }
+}
+
+extension ChecklistGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "id": self.id
+        case "signals": self.signals
+        default: nil
+        }
+    }
+}
+
+extension ChecklistView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "groups": self.groups
+        default: nil
+        }
+    }
+}
+
+extension PrintSection: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "kind": self.kind
+        case "title": self.title
+        case "summary": self.summary
+        case "body": self.body
+        default: nil
+        }
+    }
+}
+
+extension PrintView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "articles": self.articles
+        case "archetypes": self.archetypes
+        case "companies": self.companies
+        case "terms": self.terms
+        default: nil
+        }
+    }
+}
+
+extension SimpleView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        default: nil
+        }
+    }
+}

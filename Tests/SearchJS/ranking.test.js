@@ -1,0 +1,204 @@
+// Ranking rules on the committed fixture (a dozen handbook pages) and on small inline indexes.
+'use strict';
+
+const { describe, test } = require('node:test');
+const assert = require('node:assert/strict');
+const { createSearcher } = require('../../templates/assets/search.js');
+const { buildIndex } = require('./build-fixture.js');
+const fixture = require('./fixtures/handbook-index.json');
+
+const searcher = createSearcher(fixture);
+const titles = (query, options) => searcher.search(query, options).map((r) => r.title);
+const first = (query) => searcher.search(query)[0];
+
+/** A one-section source document for inline indexes. */
+function doc(kind, title, text, extra) {
+  const url = `${kind}s/${title.toLowerCase().replace(/\W+/g, '-')}.html`;
+  return Object.assign({ kind, title, url, summary: '', aliases: [], sections: [['About', 'about', text]] }, extra);
+}
+
+describe('exact and prefix matches', () => {
+  test('a whole word finds its page first, linked without an anchor', () => {
+    const { title, kind, url } = first('django');
+    assert.deepEqual({ title, kind, url }, { title: 'Django', kind: 'term', url: 'terms/django.html' });
+    assert.equal(first('Flask').title, 'Flask');
+    assert.equal(first('C++').url, 'terms/cpp.html');
+  });
+
+  test('the last word also matches as a prefix (search as you type)', () => {
+    assert.equal(first('djan').title, 'Django');
+    assert.equal(first('fast').title, 'FastAPI');
+    assert.equal(first('data eng').title, 'Data Engineer');
+  });
+
+  test('words before the last one do not match as prefixes', () => {
+    assert.ok(!titles('djan web').includes('Django'));
+    assert.ok(titles('django web').includes('Django'));
+  });
+
+  test('exact ranks above prefix, prefix above typo', () => {
+    const index = buildIndex([
+      doc('term', 'Tenzor', 'One edit away.'),
+      doc('term', 'Tensors', 'Longer.'),
+      doc('term', 'Tensor', 'Exact.'),
+    ]);
+    assert.deepEqual(createSearcher(index).search('tensor').map((r) => r.title), ['Tensor', 'Tensors', 'Tenzor']);
+  });
+});
+
+describe('typo tolerance', () => {
+  test('one edit from 4 letters, a transposition counting as one', () => {
+    assert.equal(first('djnago').title, 'Django');
+    assert.equal(first('flsak').title, 'Flask');
+    assert.equal(first('postgrsql').title, 'PostgreSQL');
+    assert.equal(first('pnadas').title, 'pandas');
+  });
+
+  test('two edits from 8 letters', () => {
+    // "kuebrnetis": a transposition and a substitution away from "kubernetes".
+    assert.deepEqual(titles('kuebrnetis'), ['Hiring a backend developer']);
+    assert.equal(first('postgrsqk').title, 'PostgreSQL');
+  });
+
+  test('two edits are too many below 8 letters', () => {
+    assert.deepEqual(titles('djnagp'), []);
+  });
+
+  test('words under 4 letters match exactly (or as a prefix), never with a typo', () => {
+    assert.deepEqual(titles('sq1'), []);
+    assert.ok(titles('sql').includes('PostgreSQL'));
+  });
+
+  test('typos are allowed in every word, and in the prefix being typed', () => {
+    assert.equal(first('djnago framewrk').title, 'Django');
+    // "kubere" is one substitution from "kubern", the start of "kubernetes".
+    assert.deepEqual(titles('kubere'), ['Hiring a backend developer']);
+  });
+});
+
+describe('aliases as synonyms', () => {
+  test('an alias finds its term first', () => {
+    assert.equal(first('postgres').title, 'PostgreSQL');
+    assert.equal(first('Postgres').url, 'terms/postgresql.html');
+    assert.equal(first('spark').title, 'Apache Spark');
+    assert.equal(first('W&B').title, 'Weights & Biases');
+    assert.equal(first('weights and biases').title, 'Weights & Biases');
+  });
+
+  test('a multi-word alias finds pages that only use the other name', () => {
+    // The article says "Weights & Biases", never "W&B".
+    assert.ok(titles('w&b').includes('Machine learning roles'));
+  });
+
+  test('a name finds pages that only use its alias', () => {
+    const index = buildIndex([
+      doc('term', 'Kubernetes', 'Runs containers.', { aliases: ['K8s'] }),
+      doc('article', 'Deploying', 'We run everything on k8s.'),
+    ]);
+    assert.deepEqual(createSearcher(index).search('kubernetes').map((r) => r.title), ['Kubernetes', 'Deploying']);
+  });
+});
+
+describe('words, kinds and ties', () => {
+  test('word order does not matter', () => {
+    const forward = searcher.search('data engineer');
+    const backward = searcher.search('engineer data');
+    assert.equal(forward[0].title, 'Data Engineer');
+    assert.equal(backward[0].title, 'Data Engineer');
+    assert.deepEqual(backward.map((r) => r.url).sort(), forward.map((r) => r.url).sort());
+  });
+
+  test('every word must match', () => {
+    assert.deepEqual(titles('django spark'), []);
+    assert.deepEqual(titles('pandas spark postgresql'), ['Data Engineer']);
+  });
+
+  test('results carry their kind', () => {
+    assert.equal(first('instagram').kind, 'company');
+    assert.equal(first('data engineer').kind, 'archetype');
+    assert.equal(first('machine learning').kind, 'article');
+    assert.equal(first('question bank').kind, 'page');
+    assert.equal(first('pandas').kind, 'term');
+  });
+
+  test('ties break by kind (term, archetype, company, article, page), then title', () => {
+    const index = buildIndex([
+      doc('page', 'Onboarding', 'x'),
+      doc('article', 'Onboarding', 'x'),
+      doc('company', 'Onboarding', 'x'),
+      doc('term', 'Onboarding', 'x'),
+      doc('archetype', 'Onboarding', 'x'),
+      doc('term', 'Beta notes', 'x'),
+      doc('term', 'Alpha notes', 'x'),
+    ]);
+    const s = createSearcher(index);
+    assert.deepEqual(s.search('onboarding').map((r) => r.kind), ['term', 'archetype', 'company', 'article', 'page']);
+    assert.deepEqual(s.search('notes').map((r) => r.title), ['Alpha notes', 'Beta notes']);
+  });
+
+  test('results are sorted by score, best first', () => {
+    for (const query of ['data', 'python', 'a', 'ask']) {
+      const scores = searcher.search(query, { limit: 50 }).map((r) => r.score);
+      assert.deepEqual(scores, scores.slice().sort((a, b) => b - a), query);
+    }
+  });
+});
+
+describe('deep links', () => {
+  test('a query word in a heading links to that heading', () => {
+    assert.equal(first('experiment tracking').url, 'articles/machine-learning-roles.html#experiment-tracking');
+    const urls = searcher.search('frameworks').map((r) => r.url);
+    assert.ok(urls.includes('articles/hiring-backend-developers.html#frameworks-to-look-for'), urls.join(' '));
+  });
+
+  test('the heading matching the most words wins', () => {
+    const index = buildIndex([
+      doc('article', 'Guide', '', {
+        sections: [['Hiring', 'hiring', 'a'], ['Hiring data people', 'hiring-data-people', 'b']],
+      }),
+    ]);
+    assert.equal(createSearcher(index).search('data hiring')[0].url, 'articles/guide.html#hiring-data-people');
+  });
+
+  test('accents do not stop a heading from matching', () => {
+    assert.equal(first('resume').url.split('#')[1], 'on-a-resume');
+  });
+
+  test('no anchor when the title already matches every word', () => {
+    assert.equal(first('data engineer').url, 'archetypes/data-engineer.html');
+    assert.equal(first('spark').url, 'terms/apache-spark.html');
+  });
+});
+
+describe('limits and determinism', () => {
+  test('limit caps the results; the default is 10', () => {
+    assert.equal(searcher.search('a').length, 10);
+    assert.equal(searcher.search('a', { limit: 3 }).length, 3);
+    assert.equal(searcher.search('a', { limit: 2.7 }).length, 2);
+    assert.equal(searcher.search('a', { limit: 100 }).length, fixture.docs.length);
+    assert.deepEqual(searcher.search('a', { limit: 0 }), []);
+    assert.deepEqual(searcher.search('a', { limit: -5 }), []);
+    assert.equal(searcher.search('a', { limit: 'x' }).length, 10);
+  });
+
+  test('a smaller limit returns the start of the longer list', () => {
+    const all = searcher.search('python', { limit: 50 });
+    assert.deepEqual(searcher.search('python', { limit: 4 }), all.slice(0, 4));
+  });
+
+  test('the same query gives the same results, whatever was searched before', () => {
+    const queries = ['djnago', 'w&b', 'data engineer', 'resume', 'c', 'postgres', 'kuebrnetis'];
+    const fresh = queries.map((q) => createSearcher(fixture).search(q, { limit: 50 }));
+    const reused = queries.map((q) => searcher.search(q, { limit: 50 }));
+    assert.deepEqual(reused, fresh);
+    assert.deepEqual(queries.map((q) => searcher.search(q, { limit: 50 })), fresh);
+  });
+
+  test('results have exactly the documented fields', () => {
+    for (const r of searcher.search('python', { limit: 50 })) {
+      assert.deepEqual(Object.keys(r).sort(), ['highlights', 'kind', 'score', 'snippet', 'title', 'url']);
+      assert.equal(typeof r.score, 'number');
+      assert.ok(r.score > 0);
+    }
+  });
+});
