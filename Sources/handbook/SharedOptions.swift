@@ -29,7 +29,9 @@ enum Runner {
         if !report.diagnostics.isEmpty { stderr += report.diagnostics.summaryLine + "\n" }
         if report.failed { stderr += options.writeOutput ? "build failed; the previous output was left as it was\n" : "check failed\n" }
         if verbose {
-            for (stage, seconds) in report.stageTimes { stderr += String(format: "  %-20@ %7.3f s\n", stage, seconds) }
+            for (stage, seconds) in report.stageTimes {
+                stderr += "  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
+            }
         }
         FileHandle.standardError.write(Data(stderr.utf8))
         if report.failed { throw ExitCode(1) }
