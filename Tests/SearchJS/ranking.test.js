@@ -202,3 +202,34 @@ describe('limits and determinism', () => {
     }
   });
 });
+
+// Found by the browser tests on the real handbook: an alias repeating the title's word ("data
+// pipelines") must not outweigh a title that holds every query word.
+test('a title holding every query word beats word-by-word sums', () => {
+  const index = {
+    version: 1, fields: ['title', 'alias', 'heading', 'summary', 'body'], weights: [10, 8, 5, 3, 1],
+    docs: [
+      { kind: 'term', title: 'data pipeline', url: 'terms/data-pipeline.html', summary: 'Moves data.', aliases: ['data pipelines'], headings: [], text: 'data data data engineers' },
+      { kind: 'archetype', title: 'Data Engineer', url: 'archetypes/data-engineer.html', summary: 'Builds pipelines.', aliases: [], headings: [], text: 'engineering' },
+    ],
+    vocab: ['builds', 'data', 'engineer', 'engineering', 'engineers', 'moves', 'pipeline', 'pipelines'],
+    postings: [[1, 8, 0], [0, 1 | 2 | 8 | 16, 3, 1, 1, 0], [1, 1, 0], [1, 16, 1], [0, 16, 1], [0, 8, 0], [0, 1 | 2, 0], [0, 2, 0, 1, 8, 0]],
+    synonyms: {},
+  };
+  const results = createSearcher(index).search('data eng', { limit: 5 });
+  assert.deepStrictEqual(results.map((r) => r.title), ['Data Engineer', 'data pipeline']);
+});
+
+test('a short index word is never reached by a typo', () => {
+  const index = {
+    version: 1, fields: ['title', 'alias', 'heading', 'summary', 'body'], weights: [10, 8, 5, 3, 1],
+    docs: [
+      { kind: 'article', title: 'AI and ML', url: 'articles/a.html', summary: '', aliases: [], headings: [], text: '' },
+      { kind: 'term', title: 'pandas', url: 'terms/pandas.html', summary: '', aliases: [], headings: [], text: '' },
+    ],
+    vocab: ['ai', 'and', 'ml', 'pandas'],
+    postings: [[0, 1, 0], [0, 1, 0], [0, 1, 0], [1, 1, 0]],
+    synonyms: {},
+  };
+  assert.deepStrictEqual(createSearcher(index).search('pand', { limit: 5 }).map((r) => r.title), ['pandas']);
+});

@@ -28,8 +28,10 @@ function maxEdits(word) {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-/** Does `token` match query word `word`, by the brief's rules? */
+/** Does `token` match query word `word`, by the brief's rules? Typos only reach tokens of 4+ letters. */
 function expectedMatch(word, token, isLast) {
+  if (token === word || (isLast && token.startsWith(word))) return true;
+  if (token.length < 4) return false;
   const k = maxEdits(word);
   const { whole, prefix } = distances(word, token);
   return whole <= k || (isLast && prefix <= k);

@@ -63,6 +63,14 @@
 
   // Added when the whole query is a doc's title or one of its aliases (in any word order).
   const WHOLE_NAME_BONUS = 1000;
+  // A title that contains every query word (the last one as a prefix) outranks word-by-word sums:
+  // "data eng" must find Data Engineer before pages that merely say "data" everywhere.
+  const TITLE_COVER_BONUS = 100;
+  // Share of the weaker fields added to the strongest one: a word in the title and in an alias
+  // repeating it is still one title match, not two.
+  const EXTRA_FIELD_SHARE = 0.25;
+  // Typos are only tried against index words this long: "pand" must not become "and".
+  const MIN_TYPO_TOKEN = 4;
 
   const KIND_ORDER = ['term', 'archetype', 'company', 'article', 'page'];
 
@@ -239,11 +247,18 @@
     const postings = index.postings;
     const synonyms = index.synonyms && typeof index.synonyms === 'object' ? index.synonyms : {};
 
-    // maskWeight[mask] = sum of the weights of the fields whose bits are set in mask.
+    // maskWeight[mask] = the strongest field's weight plus a share of the others set in mask.
     const maskWeight = new Float64Array(1 << index.weights.length);
     for (let mask = 1; mask < maskWeight.length; mask++) {
-      const bit = 31 - Math.clz32(mask);
-      maskWeight[mask] = maskWeight[mask ^ (1 << bit)] + (Number(index.weights[bit]) || 0);
+      let max = 0;
+      let sum = 0;
+      for (let bit = 0; bit < index.weights.length; bit++) {
+        if (!(mask & (1 << bit))) continue;
+        const weight = Number(index.weights[bit]) || 0;
+        sum += weight;
+        if (weight > max) max = weight;
+      }
+      maskWeight[mask] = max + EXTRA_FIELD_SHARE * (sum - max);
     }
 
     // Per doc, filled in when it first becomes a candidate: `names`, its title and aliases as
@@ -255,6 +270,7 @@
         const names = [doc.title].concat(Array.isArray(doc.aliases) ? doc.aliases : []);
         docInfos[docId] = {
           names: names.map((name) => bagKey(tokenize(String(name)))),
+          titleTokens: tokenize(String(doc.title)),
           order: String.fromCharCode(48 + kindRank(doc.kind)) + String(doc.title).toLowerCase() + '\u0000' + doc.url,
         };
       }
@@ -290,6 +306,7 @@
       const maxEdits = maxEditsFor(word);
       if (maxEdits > 0) {
         scanTypos(vocab, word, maxEdits, isLast, (i, edits, whole) => {
+          if (vocab[i].length < MIN_TYPO_TOKEN) return;
           const quality = (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits];
           if ((i < lo || i >= hi) && !(typos.get(i) >= quality)) typos.set(i, quality);
         });
@@ -484,6 +501,7 @@
         const info = infoOf(docId);
         const hit = { docId, order: info.order, score: total[docId] };
         if (info.names.indexOf(queryKey) >= 0) hit.score += WHOLE_NAME_BONUS;
+        else if (titleCovers(info.titleTokens, words)) hit.score += TITLE_COVER_BONUS;
         insertTop(top, hit, limit);
       }
       const indicesOfRun = runIndexer();
@@ -491,6 +509,12 @@
     }
 
     return { search };
+  }
+
+  /** Whether every query word is a word of the title; the last may be the start of one. */
+  function titleCovers(titleTokens, words) {
+    return words.every((word, i) =>
+      titleTokens.some((token) => token === word || (i === words.length - 1 && token.startsWith(word))));
   }
 
   /** Order-insensitive key of a token list: "engineer data" and "data engineer" agree. */
