@@ -53,7 +53,8 @@ struct MentionToken {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.properties.isWhitespace
+        if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" }
+        return scalar.properties.isWhitespace
     }
 
     private static func lowercase(_ text: Substring) -> String {

@@ -41,18 +41,6 @@ struct SiteRenderer: Sendable {
     private func pageJobs() -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
         var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
         let renderer = self
-        for article in content.articles {
-            jobs.append { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
-        }
-        for term in content.terms {
-            jobs.append { renderer.page(term.document, template: "term", view: renderer.termView(term)) }
-        }
-        for archetype in content.archetypes {
-            jobs.append { renderer.page(archetype.document, template: "archetype", view: renderer.archetypeView(archetype)) }
-        }
-        for company in content.companies {
-            jobs.append { renderer.page(company.document, template: "company", view: renderer.companyView(company)) }
-        }
         for (tag, articles) in tags() {
             let view = ListPageView(
                 root: "../", title: tag, summary: "Articles tagged “\(tag)”.", items: articles.map { link($0.document, from: "../") })
@@ -92,6 +80,19 @@ struct SiteRenderer: Sendable {
         jobs.append {
             renderer.frame(
                 "404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "")
+        }
+        // The long single pages (print, home, indexes) go first: started last, they would run alone at the end.
+        for article in content.articles {
+            jobs.append { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
+        }
+        for term in content.terms {
+            jobs.append { renderer.page(term.document, template: "term", view: renderer.termView(term)) }
+        }
+        for archetype in content.archetypes {
+            jobs.append { renderer.page(archetype.document, template: "archetype", view: renderer.archetypeView(archetype)) }
+        }
+        for company in content.companies {
+            jobs.append { renderer.page(company.document, template: "company", view: renderer.companyView(company)) }
         }
         return jobs
     }
