@@ -683,9 +683,49 @@
               : reject(new Error('search-index.js defined no index'));
           script.onerror = () => reject(new Error('search-index.js could not be loaded'));
           document.head.appendChild(script);
-        }).then(createSearcher);
+        }).then((index) => {
+          const searcher = createSearcher(index);
+          searcher.ensureText = textShardLoader(document, window, root, index);
+          return searcher;
+        });
       }
       return loading;
+    };
+  }
+
+  /**
+   * On a large site the browser's index carries no snippet text: it sits in search-text-<n>.js shards
+   * of `textShardSize` documents, loaded (as scripts, so file:// works) only for results on screen.
+   * Returns ensure(results, onText), which calls onText once new text has arrived; null otherwise.
+   */
+  function textShardLoader(document, window, root, index) {
+    const size = index.textShardSize;
+    if (!(index.textShards > 0 && size > 0)) return null;
+    const requested = new Set();
+    let docOfUrl = null;
+    return function ensure(results, onText) {
+      if (!docOfUrl) {
+        docOfUrl = new Map();
+        index.docs.forEach((doc, id) => docOfUrl.set(doc.url, id));
+      }
+      results.forEach((result) => {
+        const id = docOfUrl.get(String(result.url).split('#')[0]);
+        if (id === undefined) return;
+        const shard = Math.floor(id / size);
+        if (requested.has(shard) || shard >= index.textShards) return;
+        requested.add(shard);
+        const script = element(document, 'script', { src: root + 'search-text-' + shard + '.js' });
+        script.onload = () => {
+          const texts = window.HANDBOOK_SEARCH_TEXT && window.HANDBOOK_SEARCH_TEXT[shard];
+          if (!Array.isArray(texts)) return;
+          texts.forEach((text, k) => {
+            const doc = index.docs[shard * size + k];
+            if (doc) doc.text = String(text);
+          });
+          onText();
+        };
+        document.head.appendChild(script);
+      });
     };
   }
 
@@ -770,8 +810,15 @@
       }
       loadSearcher().then((searcher) => {
         if (input.value !== query) return; // a later keystroke has its own update
-        results = searcher.search(query, { limit: DROPDOWN_LIMIT }).filter((r) => isRelativeUrl(r.url));
-        renderDropdown(query);
+        const show = () => {
+          const keep = active;
+          results = searcher.search(query, { limit: DROPDOWN_LIMIT }).filter((r) => isRelativeUrl(r.url));
+          renderDropdown(query);
+          if (keep >= 0 && keep < results.length) setActive(keep);
+        };
+        show();
+        // Snippet text that arrives later redraws the same results, keeping the active one.
+        if (searcher.ensureText) searcher.ensureText(results, () => input.value === query && !list.hidden && show());
       }, showError);
     }
 
@@ -848,24 +895,29 @@
       return;
     }
     show([element(document, 'p', { class: 'search-message' }, ['Searching\u2026'])]);
+    function render(searcher) {
+      const results = searcher.search(query, { limit: PAGE_LIMIT }).filter((r) => isRelativeUrl(r.url));
+      const cards = results.map((result) =>
+        element(document, 'li', { class: 'search-card' }, [
+          kindBadge(document, result.kind),
+          element(document, 'h2', { class: 'search-card-title' }, [
+            element(document, 'a', { href: root + result.url }, [result.title]),
+          ]),
+          snippetNode(document, 'p', 'search-snippet', result),
+        ])
+      );
+      const message = element(document, 'p', { class: 'search-message' }, [
+        results.length > 0
+          ? countMessage(results.length, query)
+          : countMessage(0, query) + '. Check the spelling or try fewer words.',
+      ]);
+      show(cards.length > 0 ? [message, element(document, 'ol', { class: 'search-cards' }, cards)] : [message]);
+      return results;
+    }
     loadSearcher().then(
       (searcher) => {
-        const results = searcher.search(query, { limit: PAGE_LIMIT }).filter((r) => isRelativeUrl(r.url));
-        const cards = results.map((result) =>
-          element(document, 'li', { class: 'search-card' }, [
-            kindBadge(document, result.kind),
-            element(document, 'h2', { class: 'search-card-title' }, [
-              element(document, 'a', { href: root + result.url }, [result.title]),
-            ]),
-            snippetNode(document, 'p', 'search-snippet', result),
-          ])
-        );
-        const message = element(document, 'p', { class: 'search-message' }, [
-          results.length > 0
-            ? countMessage(results.length, query)
-            : countMessage(0, query) + '. Check the spelling or try fewer words.',
-        ]);
-        show(cards.length > 0 ? [message, element(document, 'ol', { class: 'search-cards' }, cards)] : [message]);
+        const results = render(searcher);
+        if (searcher.ensureText) searcher.ensureText(results, () => render(searcher));
       },
       (error) => {
         show([element(document, 'p', { class: 'search-message' }, ['Search is unavailable: ' + error.message])]);

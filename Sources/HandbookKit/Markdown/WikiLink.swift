@@ -11,10 +11,7 @@ struct WikiLink: Equatable {
     static func scan(_ text: String) -> [WikiLink] {
         var links: [WikiLink] = []
         // Most prose has no "[[" at all: a byte scan answers that without Foundation's string search.
-        var previous: UInt8 = 0
-        guard text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 0x5B && previous == 0x5B }) else {
-            return links
-        }
+        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x5B && $1 == 0x5B }) else { return links }
         var searchStart = text.startIndex
         while let open = text[searchStart...].range(of: "[["), let close = text[open.upperBound...].range(of: "]]") {
             let inner = text[open.upperBound..<close.lowerBound]

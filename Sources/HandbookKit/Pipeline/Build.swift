@@ -55,7 +55,7 @@ public enum Build {
         }
         clock.mark("pages")
 
-        files += searchIndexFiles(content: content, bodies: bodies)
+        files += searchIndexFiles(content: content, bodies: bodies, shardTextAbove: options.shardSearchTextAbove)
         if let base = content.site.baseURL?.value {
             files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: files.map(\.path))))
         }
@@ -77,7 +77,7 @@ public enum Build {
         return report
     }
 
-    static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody]) -> [OutputFile] {
+    static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody], shardTextAbove: Int) -> [OutputFile] {
         // Drafts are previews: they never enter the index, even with --drafts.
         let drafts = Set(content.articles.filter(\.draft).map(\.document.id))
         let entries = content.documents.filter { !drafts.contains($0.id) }.map { document in
@@ -87,11 +87,11 @@ public enum Build {
                 headings: bodies[document.id]?.headings ?? [], text: HTML.text(bodies[document.id]?.html ?? ""))
         }
         let synonyms = content.terms.map { [$0.document.title.value] + $0.aliases.map(\.value) }
-        let json = SearchIndexBuilder.json(for: entries, synonyms: synonyms)
+        let index = SearchIndexBuilder.build(entries, synonyms: synonyms, shardAbove: shardTextAbove)
         return [
-            OutputFile(path: "search-index.json", contents: json),
-            OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(json);\n"),
-        ]
+            OutputFile(path: "search-index.json", contents: index.json),
+            OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(index.browserJSON);\n"),
+        ] + index.textShards.enumerated().map { OutputFile(path: "search-text-\($0.offset).js", contents: $0.element) }
     }
 
     private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {

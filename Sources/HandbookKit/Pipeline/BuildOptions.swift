@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// `false` for `handbook check`: validate and render, write nothing.
     public var writeOutput: Bool
+    /// Above this many bytes of snippet text, the browser's index leaves the text to shards loaded on demand
+    /// (2 MB: a large site's single script would otherwise be tens of megabytes).
+    public var shardSearchTextAbove = 2_000_000
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "public",

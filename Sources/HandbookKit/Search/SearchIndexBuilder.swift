@@ -20,9 +20,29 @@ struct SearchIndexBuilder {
     /// Characters of body text kept per document for snippets.
     static let snippetLength = 1500
 
+    /// The outputs of one index build.
+    struct Output {
+        /// `search-index.json`: everything, for node and for tools.
+        var json: String
+        /// The object `search-index.js` assigns: `json`, or, for a large site, the index without snippet
+        /// text plus `textShards` and `textShardSize`.
+        var browserJSON: String
+        /// `search-text-<n>.js` scripts holding the snippet text of `textShardSize` documents each,
+        /// which the browser loads only for the results it shows.
+        var textShards: [String]
+    }
+
     /// The index as JSON text, deterministic for the same entries.
     static func json(for entries: [Entry], synonyms: [[String]]) -> String {
+        build(entries, synonyms: synonyms, shardAbove: Int.max).json
+    }
+
+    /// Builds the index; when the snippet text of all documents exceeds `shardAbove` bytes, the browser
+    /// copy leaves it out and it goes into shards of `shardSize` documents.
+    static func build(_ entries: [Entry], synonyms: [[String]], shardAbove: Int, shardSize: Int = 500) -> Output {
         let sorted = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        let texts = sorted.map { String($0.text.prefix(snippetLength)) }
+        let sharded = texts.reduce(0) { $0 + $1.utf8.count } > shardAbove
         // Per-document token statistics are independent: compute them on every core.
         let perDocument = sorted.parallelMap { entry -> [String: (mask: Int, tf: Int)] in
             var stats: [String: (mask: Int, tf: Int)] = [:]
@@ -50,8 +70,12 @@ struct SearchIndexBuilder {
         var json = JSONWriter()
         json.raw("{\"version\":1,\"fields\":")
         json.strings(fields)
-        json.raw(",\"weights\":[\(weights.map(String.init).joined(separator: ","))],\"docs\":[")
+        json.raw(",\"weights\":[\(weights.map(String.init).joined(separator: ","))],")
+        // The part both copies share after their "docs": written once.
+        var docs = JSONWriter()
+        var browserDocs = JSONWriter()
         for (index, entry) in sorted.enumerated() {
+            var json = JSONWriter()
             if index > 0 { json.raw(",") }
             json.raw("{\"kind\":")
             json.string(entry.kind)
@@ -72,9 +96,16 @@ struct SearchIndexBuilder {
                 json.raw("]")
             }
             json.raw("],\"text\":")
-            json.string(String(entry.text.prefix(snippetLength)))
-            json.raw("}")
+            docs.raw(json.text)
+            docs.string(texts[index])
+            docs.raw("}")
+            if sharded {
+                browserDocs.raw(json.text)
+                browserDocs.raw("\"\"}")
+            }
         }
+        let head = json.text
+        json = JSONWriter()
         json.raw("],\"vocab\":")
         json.strings(vocab)
         json.raw(",\"postings\":[")
@@ -95,8 +126,18 @@ struct SearchIndexBuilder {
             json.raw(":")
             json.strings((map[key] ?? []).sorted())
         }
-        json.raw("}}")
-        return json.text
+        json.raw("}")
+        let tail = json.text
+        let full = head + "\"docs\":[" + docs.text + tail + "}"
+        guard sharded else { return Output(json: full, browserJSON: full, textShards: []) }
+        let shardCount = (texts.count + shardSize - 1) / shardSize
+        let browser = head + "\"textShards\":\(shardCount),\"textShardSize\":\(shardSize),\"docs\":[" + browserDocs.text + tail + "}"
+        let shards = (0..<shardCount).map { shard in
+            var script = JSONWriter()
+            script.strings(Array(texts[(shard * shardSize)..<min(texts.count, (shard + 1) * shardSize)]))
+            return "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[\(shard)] = \(script.text);\n"
+        }
+        return Output(json: full, browserJSON: browser, textShards: shards)
     }
 }
 

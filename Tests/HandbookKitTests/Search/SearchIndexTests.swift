@@ -87,3 +87,37 @@ import Testing
         #expect(writer.text == #""a\"b\\c\n\u0001\u2028</script>""#)
     }
 }
+
+@Suite struct SearchIndexShardTests {
+    static func entries(_ count: Int) -> [SearchIndexBuilder.Entry] {
+        (0..<count).map { index in
+            SearchIndexBuilder.Entry(
+                kind: "article", title: "A\(index)", url: "articles/a\(String(format: "%03d", index)).html", summary: "S.", aliases: [],
+                headings: [], text: "body text number \(index)")
+        }
+    }
+
+    @Test func smallSitesKeepOneFile() {
+        let output = SearchIndexBuilder.build(Self.entries(5), synonyms: [], shardAbove: 2_000_000)
+        #expect(output.browserJSON == output.json)
+        #expect(output.textShards.isEmpty)
+    }
+
+    @Test func largeSitesMoveSnippetTextIntoShards() throws {
+        let output = SearchIndexBuilder.build(Self.entries(5), synonyms: [], shardAbove: 10, shardSize: 2)
+        #expect(output.json.contains("\"text\":\"body text number 4\""))
+        #expect(output.browserJSON.contains("\"textShards\":3,\"textShardSize\":2,\"docs\":["))
+        #expect(!output.browserJSON.contains("body text number"))
+        #expect(
+            output.textShards == [
+                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[0] = [\"body text number 0\",\"body text number 1\"];\n",
+                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[1] = [\"body text number 2\",\"body text number 3\"];\n",
+                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[2] = [\"body text number 4\"];\n",
+            ])
+        // Both copies are valid JSON with the same postings.
+        let full = try JSONDecoder().decode(SearchIndexTests.Index.self, from: Data(output.json.utf8))
+        let browser = try JSONDecoder().decode(SearchIndexTests.Index.self, from: Data(output.browserJSON.utf8))
+        #expect(full.postings == browser.postings)
+        #expect(browser.docs.allSatisfy { $0.text.isEmpty })
+    }
+}
