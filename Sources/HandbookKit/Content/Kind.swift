@@ -28,7 +28,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     public var pluralLabel: String {
         switch self {
         case .article: "Articles"
-        case .term: "Glossary"
+        case .term: "Terms"
         case .archetype: "Roles"
         case .company: "Companies"
         }

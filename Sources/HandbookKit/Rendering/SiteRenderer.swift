@@ -184,7 +184,7 @@ struct SiteRenderer: Sendable {
         let slug = term.document.slug
         let mentions = Dictionary(grouping: references.mentionedIn[slug] ?? [], by: \.kind)
         let groups = mentions.keys.sorted().map { kind in
-            GroupView(label: kind.pluralLabel == "Glossary" ? "Terms" : kind.pluralLabel, items: links(mentions[kind] ?? [], from: "../"))
+            GroupView(label: kind.pluralLabel, items: links(mentions[kind] ?? [], from: "../"))
         }
         let usedBy = (references.usedBy[slug] ?? []).sorted { sortKey($0) < sortKey($1) }.compactMap { id in
             content.document(id).map { link($0, from: "../", detail: id.kind.label) }
