@@ -1,4 +1,5 @@
 /// View models: plain structs handed to Mustache, one per page kind. Templates see nothing else.
+/// Every field must also be answered in Views+Mustache.swift, which Mustache reads instead of reflection.
 
 /// A link to a page, with optional detail shown in lists.
 struct LinkView: Sendable {
