@@ -1,0 +1,55 @@
+import Mustache
+import Testing
+
+@testable import HandbookKit
+
+/// Views answer Mustache by name instead of reflection: every stored field must be answered.
+@Suite struct ViewLookupTests {
+    private func unanswered(_ view: some MustacheParent) -> [String] {
+        Mirror(reflecting: view).children.compactMap(\.label).filter { view.child(named: $0) == nil }
+    }
+
+    static let link = LinkView(title: "t", url: "u", summary: "s", detail: "d")
+    static let toc = [TOCEntry(text: "t", id: "i", isSub: false)]
+    static let signals = SignalsView(green: ["g"], yellow: ["y"], red: ["r"])
+
+    @Test func everyFieldIsAnswered() {
+        #expect(unanswered(Self.link).isEmpty)
+        #expect(unanswered(Self.toc[0]).isEmpty)
+        #expect(unanswered(Self.signals).isEmpty)
+        #expect(unanswered(TermTip(slug: "s", summary: "s")).isEmpty)
+        #expect(unanswered(NavItem(title: "t", url: "u", current: true)).isEmpty)
+        #expect(
+            unanswered(
+                LayoutView(
+                    lang: "en", siteTitle: "s", pageTitle: "p", description: "d", root: "", canonical: "c", nav: [], main: "m",
+                    termTips: [], bodyClass: "b")
+            ).isEmpty)
+        #expect(
+            unanswered(
+                ArticleView(root: "", title: "t", summary: "s", body: "b", toc: Self.toc, tags: [], previous: Self.link, next: Self.link)
+            ).isEmpty)
+        #expect(
+            unanswered(
+                TermView(
+                    root: "", title: "t", summary: "s", category: "c", aliases: [], body: "b", toc: Self.toc, mentionedIn: [], usedBy: [],
+                    related: [])
+            ).isEmpty)
+        #expect(
+            unanswered(
+                ArchetypeView(
+                    root: "", title: "t", summary: "s", body: "b", toc: Self.toc, builds: [], uses: [], companies: [], salaryPremium: "p",
+                    mustHave: [], interviewQuestions: [], signals: Self.signals, hasSignals: true)
+            ).isEmpty)
+        #expect(
+            unanswered(
+                CompanyView(
+                    root: "", title: "t", industry: "i", summary: "s", scale: "x", body: "b", toc: Self.toc, archetypes: [],
+                    systems: [SystemView(name: "n", description: "d", stack: [])])
+            ).isEmpty)
+        #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b")).isEmpty)
+        #expect(unanswered(QuestionGroup(title: "t", url: "u", id: "i", questions: [])).isEmpty)
+        #expect(unanswered(ChecklistGroup(title: "t", url: "u", id: "i", signals: Self.signals)).isEmpty)
+        #expect(unanswered(MatrixRow(term: Self.link, cells: [MatrixCell(uses: true, label: "l")])).isEmpty)
+    }
+}
