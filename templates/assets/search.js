@@ -848,7 +848,6 @@
           }
           break;
         case 'Escape':
-          // Also stops type="search" from clearing the box on the first Esc.
           if (!list.hidden) {
             event.preventDefault();
             setOpen(false);

@@ -76,7 +76,13 @@ struct SiteRenderer: Sendable {
             renderer.frame(
                 "checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist")
         }
-        jobs.append { renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "") }
+        // The print page carries every body, so it needs the definitions of every term any body links.
+        let printTips = Set(bodies.values.flatMap(\.terms)).sorted().compactMap { slug in
+            content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
+        }
+        jobs.append {
+            renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
+        }
         jobs.append {
             renderer.frame(
                 "404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "")
