@@ -81,7 +81,8 @@ struct SiteRenderer: Sendable {
             content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
         }
         jobs.append {
-            renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
+            renderer.frame(
+                "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
         }
         jobs.append {
             renderer.frame(
