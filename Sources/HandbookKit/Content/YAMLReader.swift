@@ -10,7 +10,6 @@ struct YAMLReader {
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     private var fields: [String: Node] = [:]
-    private var keyLocations: [String: SourceLocation] = [:]
     private let mappingLocation: SourceLocation
 
     /// Parses `yaml` as a mapping with the given schema; a syntax error or a non-mapping is a diagnostic.
@@ -37,10 +36,6 @@ struct YAMLReader {
         Self.location(of: node, in: file, lineOffset: lineOffset, fallback: mappingLocation)
     }
 
-    /// The location of field `name`'s key, or of the mapping when absent.
-    func location(ofField name: String) -> SourceLocation {
-        keyLocations[name] ?? mappingLocation
-    }
 
     func has(_ name: String) -> Bool { fields[name] != nil }
 
@@ -138,7 +133,6 @@ struct YAMLReader {
                 continue
             }
             fields[name] = value
-            keyLocations[name] = keyLocation
         }
     }
 
