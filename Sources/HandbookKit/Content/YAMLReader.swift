@@ -36,7 +36,6 @@ struct YAMLReader {
         Self.location(of: node, in: file, lineOffset: lineOffset, fallback: mappingLocation)
     }
 
-
     func has(_ name: String) -> Bool { fields[name] != nil }
 
     /// A required text field.
