@@ -39,6 +39,7 @@ format:
 ## Benchmarks (figures go into the issue notes, not into tests).
 bench: deps
 	swift build -c release --product handbook
+	swift build -c release --product handbook-bench
 	$(PYTHON) Benchmarks/run.py
 
 clean:
