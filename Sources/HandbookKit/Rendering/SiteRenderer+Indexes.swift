@@ -169,11 +169,9 @@ extension SiteRenderer {
             companies: content.companies.map(\.document).parallelMap(section), terms: terms.map(\.document).parallelMap(section))
     }
 
+    /// Links to the items `refs` name, in order, each once.
     func resolvedLinks(_ refs: [Located<String>], _ kind: Kind, from root: String) -> [LinkView] {
-        var seen = Set<ItemID>()
-        return refs.compactMap { names.resolve($0.value, kinds: [kind]).first }.filter { seen.insert($0).inserted }.compactMap { id in
-            content.document(id).map { LinkView(title: $0.title.value, url: root + id.url, summary: $0.summary) }
-        }
+        resolved(refs, kind).compactMap { content.document($0).map { link($0, from: root) } }
     }
 
     private func title(_ id: ItemID) -> String { content.document(id)?.title.value ?? id.slug }

@@ -150,7 +150,7 @@ struct SiteRenderer: Sendable {
 
     // MARK: Views of items
 
-    private func link(_ document: Document, from root: String, detail: String? = nil) -> LinkView {
+    func link(_ document: Document, from root: String, detail: String? = nil) -> LinkView {
         LinkView(title: document.title.value, url: root + document.id.url, summary: document.summary, detail: detail)
     }
 
@@ -165,7 +165,7 @@ struct SiteRenderer: Sendable {
         (id.kind.rank, content.document(id)?.title.value.lowercased() ?? "", id.slug)
     }
 
-    private func resolved(_ refs: [Located<String>], _ kind: Kind) -> [ItemID] {
+    func resolved(_ refs: [Located<String>], _ kind: Kind) -> [ItemID] {
         var seen = Set<ItemID>()
         return refs.compactMap { names.resolve($0.value, kinds: [kind]).first }.filter { seen.insert($0).inserted }
     }
@@ -210,7 +210,7 @@ struct SiteRenderer: Sendable {
         return ArchetypeView(
             root: "../", title: archetype.document.title.value, summary: archetype.document.summary,
             body: bodies[id]?.html ?? "", toc: toc(id), builds: archetype.builds,
-            uses: resolved(archetype.uses, .term).compactMap { content.document($0).map { link($0, from: "../") } },
+            uses: resolvedLinks(archetype.uses, .term, from: "../"),
             companies: links(companies, from: "../"), salaryPremium: archetype.salaryPremium, mustHave: archetype.mustHave,
             interviewQuestions: archetype.interviewQuestions, signals: signals,
             hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty))
@@ -225,7 +225,7 @@ struct SiteRenderer: Sendable {
             systems: company.systems.map { system in
                 SystemView(
                     name: system.name, description: system.description,
-                    stack: resolved(system.stack, .term).compactMap { content.document($0).map { link($0, from: "../") } })
+                    stack: resolvedLinks(system.stack, .term, from: "../"))
             })
     }
 }
