@@ -28,8 +28,12 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTemplates"]
         ),
+        // templates/ compiled into the library, so `handbook new site` needs no file of this repository.
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        .executableTarget(name: "embed-templates", path: "Plugins/EmbedTemplatesTool"),
         .executableTarget(
             name: "handbook",
             dependencies: [

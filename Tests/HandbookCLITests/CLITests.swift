@@ -124,6 +124,32 @@ import Testing
     @Test func helpListsTheSubcommands() throws {
         let run = try Sandbox([:]).run(["--help"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("build") && run.stdout.contains("check"))
+        #expect(run.stdout.contains("build") && run.stdout.contains("check") && run.stdout.contains("new"))
+    }
+
+    @Test func newSiteThenNewItemsBuildStrictFromAnyFolder() throws {
+        let sandbox = try Sandbox([:])
+        let site = try sandbox.run(["new", "site", "wiki"])
+        #expect(site.status == 0)
+        #expect(site.stdout == "Created a new site in wiki. Next: cd wiki && handbook serve\n")
+        let article = try sandbox.run(["new", "article", "Sourcing on GitHub", "--content", "wiki/content"])
+        #expect(article.status == 0 && article.stdout == "Created wiki/content/articles/sourcing-on-github.md\n")
+        // The site's own templates (written from the binary) are all it needs.
+        let build = try sandbox.run(["build", "--strict", "--content", "wiki/content", "--templates", "wiki/templates", "--output", "out"])
+        #expect(build.status == 0 && build.stderr == "")
+        #expect(sandbox.exists("out/articles/sourcing-on-github.html"))
+    }
+
+    @Test func newNeverOverwritesAndExitsTwo() throws {
+        let sandbox = try Sandbox(["content/site.yml": Self.site, "content/terms/django.md": Self.term])
+        let again = try sandbox.run(["new", "term", "Django"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: content/terms/django.md already exists; it was left as it was\n")
+        let nonEmpty = try sandbox.run(["new", "site", "content"])
+        #expect(nonEmpty.status == 2 && nonEmpty.stderr == "error: 'content' already exists and is not empty; give a new folder\n")
+        let noSite = try sandbox.run(["new", "article", "Intro", "--content", "elsewhere"])
+        #expect(noSite.status == 2)
+        let usage = try sandbox.run(["new", "page", "Intro"])
+        #expect(usage.status == 2)
     }
 }

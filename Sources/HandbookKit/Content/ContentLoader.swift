@@ -106,11 +106,7 @@ enum ContentLoader {
     }
 
     /// "Data_Engineer " -> "data-engineer".
-    static func suggestedSlug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        return words.joined(separator: "-")
-    }
+    static func suggestedSlug(_ text: String) -> String { Slug.make(from: text) }
 
     private static func readSource(_ url: URL, path: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
         do {

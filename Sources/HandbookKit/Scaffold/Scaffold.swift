@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `handbook new`: a new site folder, or one new content item. Never overwrites a file.
+public enum Scaffold {
+    /// Why nothing (or not everything) was created: an existing file, a missing folder, an I/O error (exit 2).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Creates `directory` holding `content/` (one item of each kind) and `templates/` (from the binary).
+    /// Returns the paths written, relative to `directory`. The folder must be new or empty.
+    public static func newSite(at directory: URL, display: String) throws(Failure) -> [String] {
+        let manager = FileManager.default
+        if let entries = try? manager.contentsOfDirectory(atPath: directory.path), !entries.isEmpty {
+            throw Failure(description: "'\(display)' already exists and is not empty; give a new folder")
+        }
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Failure(description: "'\(display)' already exists and is a file; give a new folder")
+        }
+        var files = StarterSite.content.map { (path: $0.path, data: Data($0.text.utf8)) }
+        for template in EmbeddedTemplates.files {
+            guard let data = Data(base64Encoded: template.base64) else {
+                throw Failure(description: "the template '\(template.path)' embedded in this binary is damaged")
+            }
+            files.append(("templates/" + template.path, data))
+        }
+        for file in files {
+            try create(directory.appendingPathComponent(file.path), file.data, display: "\(display)/\(file.path)")
+        }
+        return files.map(\.path)
+    }
+
+    /// Creates `content/<folder>/<slug>.md` for a new item titled `title`; the slug comes from the title unless given.
+    /// Returns the new file's path as `contentDisplay/<folder>/<slug>.md`.
+    public static func newItem(
+        _ kind: Kind, title: String, slug: String? = nil, content: URL, contentDisplay: String
+    ) throws(Failure) -> String {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw Failure(description: "the title must not be empty") }
+        let slug = slug ?? Slug.make(from: title)
+        guard ContentLoader.isValidSlug(slug) else {
+            if slug.isEmpty {
+                throw Failure(description: "no slug can be made from '\(title)'; give one with --slug")
+            }
+            let suggestion = Slug.make(from: slug)
+            throw Failure(
+                description: "'\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)"
+                    + (suggestion.isEmpty ? "" : "; did you mean '\(suggestion)'?"))
+        }
+        guard FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yml").path) else {
+            throw Failure(
+                description: "'\(contentDisplay)' is not a content folder (it has no site.yml); "
+                    + "run this in a site made by 'handbook new site DIR', or pass --content")
+        }
+        let display = "\(contentDisplay)/\(kind.folder)/\(slug).md"
+        let url = content.appendingPathComponent(kind.folder).appendingPathComponent("\(slug).md")
+        try create(url, Data(ItemTemplate.text(for: kind, title: title).utf8), display: display)
+        return display
+    }
+
+    /// Writes a new file, creating its folder; fails if anything is already at `url` (O_EXCL: no race either).
+    private static func create(_ url: URL, _ data: Data, display: String) throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot create the folder of \(display): \(error.localizedDescription)")
+        }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw Failure(description: "\(display) already exists; it was left as it was") }
+            throw Failure(description: "cannot create \(display): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let failure = data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw Failure(description: "cannot write \(display): \(failure)") }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import HandbookKit
+
+@Suite struct ScaffoldTests {
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("handbook-new-\(UUID().uuidString)")
+    }
+
+    private func options(_ root: URL, strict: Bool = true) -> BuildOptions {
+        BuildOptions(strict: strict, workingDirectory: root)
+    }
+
+    @Test(arguments: [
+        ("Getting started", "getting-started"),
+        ("Café & Crème: Ünïcode Straße", "cafe-creme-unicode-strasse"),
+        ("  Python 3.12 -- what's new?  ", "python-3-12-what-s-new"),
+        ("Łódź, Ærø, Œuvre", "lodz-aero-oeuvre"),
+        ("C++/C#", "c-c"),
+        ("日本語", ""),
+    ])
+    func slugsAreASCIILowercaseAndHyphenated(title: String, slug: String) {
+        #expect(Slug.make(from: title) == slug)
+    }
+
+    @Test func aNewSiteBuildsStrictWithEveryKindAndTheRepositoryTemplates() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let written = try Scaffold.newSite(at: root, display: "site")
+        let report = try Build.run(options(root))
+        #expect(report.diagnostics.map(\.formatted) == [])
+        #expect(!report.failed && report.wroteOutput)
+        #expect(report.pageCounts.prefix(4).map(\.count) == [1, 1, 1, 1])
+        // The templates come from the binary and equal templates/ of this repository, file for file.
+        let repository = TestSite.repository.appendingPathComponent("templates")
+        let expected = (FileManager.default.enumerator(atPath: repository.path)?.allObjects as? [String] ?? [])
+            .filter { path in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: repository.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue && !path.hasPrefix(".")
+            }
+        #expect(Set(written.filter { $0.hasPrefix("templates/") }) == Set(expected.map { "templates/" + $0 }))
+        for path in expected {
+            let original = FileManager.default.contents(atPath: repository.appendingPathComponent(path).path)
+            let copy = FileManager.default.contents(atPath: root.appendingPathComponent("templates/" + path).path)
+            #expect(original == copy, "templates/\(path) differs from the embedded copy")
+        }
+    }
+
+    @Test func aNewSiteNeverLandsInAFolderWithFiles() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: root.appendingPathComponent("notes.txt"))
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newSite(at: root, display: "mine") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
+    }
+
+    @Test(arguments: [Kind.article, .archetype, .company])
+    func aNewItemBuildsStrictInANewSite(kind: Kind) throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Scaffold.newSite(at: root, display: "site")
+        let path = try Scaffold.newItem(
+            kind, title: "Hiring: the \"first\" 90 days", content: root.appendingPathComponent("content"), contentDisplay: "content")
+        #expect(path == "content/\(kind.folder)/hiring-the-first-90-days.md")
+        let report = try Build.run(options(root))
+        #expect(report.diagnostics.map(\.formatted) == [])
+        let html = try String(
+            contentsOf: root.appendingPathComponent("public/\(kind.folder)/hiring-the-first-90-days.html"), encoding: .utf8)
+        #expect(html.contains("Hiring: the &quot;first&quot; 90 days"))
+    }
+
+    @Test func aNewTermIsValidAndOnlyWarnsThatNothingMentionsItYet() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Scaffold.newSite(at: root, display: "site")
+        let path = try Scaffold.newItem(
+            .term, title: "Apache Spark", content: root.appendingPathComponent("content"), contentDisplay: "content")
+        #expect(path == "content/terms/apache-spark.md")
+        let report = try Build.run(options(root, strict: false))
+        #expect(
+            report.diagnostics.map(\.formatted) == [
+                "content/terms/apache-spark.md:2:8: warning: term 'Apache Spark' is mentioned nowhere: no page names it "
+                    + "and no role or company uses it [unused-term]"
+            ])
+    }
+
+    @Test func aNewItemNeverOverwrites() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Scaffold.newSite(at: root, display: "site")
+        let content = root.appendingPathComponent("content")
+        let python = content.appendingPathComponent("terms/python.md")
+        let before = FileManager.default.contents(atPath: python.path)
+        #expect {
+            try Scaffold.newItem(.term, title: "Python", content: content, contentDisplay: "content")
+        } throws: { error in
+            (error as? Scaffold.Failure)?.description == "content/terms/python.md already exists; it was left as it was"
+        }
+        #expect(FileManager.default.contents(atPath: python.path) == before)
+    }
+
+    @Test func aNewItemNeedsASiteAndASlug() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newItem(.article, title: "A", content: content, contentDisplay: "content") }
+        _ = try Scaffold.newSite(at: root, display: "site")
+        #expect {
+            try Scaffold.newItem(.article, title: "日本語", content: content, contentDisplay: "content")
+        } throws: { error in
+            (error as? Scaffold.Failure)?.description == "no slug can be made from '日本語'; give one with --slug"
+        }
+        let path = try Scaffold.newItem(.article, title: "日本語", slug: "nihongo", content: content, contentDisplay: "content")
+        #expect(path == "content/articles/nihongo.md")
+        #expect(throws: Scaffold.Failure.self) {
+            try Scaffold.newItem(.article, title: "X", slug: "Bad_Slug", content: content, contentDisplay: "content")
+        }
+    }
+}
