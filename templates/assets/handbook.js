@@ -1,25 +1,52 @@
-// Small page behaviour that is not search: glossary tooltips on touch screens.
-// On hover and keyboard focus the tooltip is pure CSS; a touch has neither, so the first tap on a
-// glossary link shows its definition and a second tap follows the link.
+// Small page behaviour that is not search: glossary tooltips that stay on screen, and wide tables.
 (function () {
   'use strict';
   if (typeof document === 'undefined') return;
+
+  // ---- Glossary tooltips ----
+  // On hover and keyboard focus the tooltip is pure CSS; a touch has neither, so the first tap on a
+  // glossary link shows its definition and a second tap follows the link. Whichever way a tip opens,
+  // it is shifted left when it would cross the right edge of the viewport.
+  var EDGE = 8;
   var open = null;
   function close() {
     if (open) { open.classList.remove('tip-open'); open = null; }
   }
+  function place(link) {
+    link.style.removeProperty('--tip-shift');
+    var tip = getComputedStyle(link, '::after');
+    if (tip.display === 'none') return;
+    var box = link.getClientRects()[0] || link.getBoundingClientRect();
+    var width = parseFloat(tip.width);  // border-box: padding included
+    var viewport = document.documentElement.clientWidth;
+    var shift = Math.min(0, viewport - EDGE - (box.left + width));
+    shift = Math.max(shift, EDGE - box.left);
+    if (shift !== 0) link.style.setProperty('--tip-shift', Math.round(shift) + 'px');
+  }
+  function termLink(event) {
+    return event.target && event.target.closest ? event.target.closest('.term-link') : null;
+  }
+  document.addEventListener('mouseover', function (event) {
+    var link = termLink(event);
+    if (link) place(link);
+  });
+  document.addEventListener('focusin', function (event) {
+    var link = termLink(event);
+    if (link) place(link);
+  });
   document.addEventListener('touchstart', function (event) {
-    var link = event.target.closest && event.target.closest('.term-link');
+    var link = termLink(event);
     if (!link) { close(); return; }
     if (open !== link) {
       close();
       link.classList.add('tip-open');
       open = link;
       link.dataset.tipTap = '1';
+      place(link);
     }
   }, { passive: true });
   document.addEventListener('click', function (event) {
-    var link = event.target.closest && event.target.closest('.term-link');
+    var link = termLink(event);
     if (link && link.dataset.tipTap === '1') {
       // First tap: show the definition instead of leaving the page.
       delete link.dataset.tipTap;
@@ -29,4 +56,54 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') close();
   });
+
+  // ---- Wide tables ----
+  // A table wider than its box scrolls inside it: the box becomes a focusable, named region (so a
+  // keyboard can scroll it), and a hint above it says there is more to the side.
+  function updateTable(wrap) {
+    var hint = wrap.previousElementSibling;
+    var overflowing = wrap.scrollWidth > wrap.clientWidth + 1;
+    wrap.classList.toggle('is-overflowing', overflowing);
+    wrap.classList.toggle('is-scrolled', wrap.scrollLeft > 1);
+    if (overflowing) {
+      wrap.setAttribute('tabindex', '0');
+      wrap.setAttribute('role', 'region');
+      var caption = wrap.querySelector('caption');
+      wrap.setAttribute('aria-label', (caption && caption.textContent.trim()) || 'Table');
+    } else {
+      wrap.removeAttribute('tabindex');
+      wrap.removeAttribute('role');
+      wrap.removeAttribute('aria-label');
+    }
+    if (hint && hint.classList.contains('scroll-hint')) {
+      hint.hidden = !overflowing;
+    } else if (overflowing) {
+      hint = document.createElement('p');
+      hint.className = 'scroll-hint';
+      hint.setAttribute('aria-hidden', 'true');
+      hint.textContent = 'Scroll sideways for the whole table \u2192';
+      wrap.parentNode.insertBefore(hint, wrap);
+    }
+  }
+  function updateTables() {
+    var wraps = document.querySelectorAll('.table-wrap');
+    for (var i = 0; i < wraps.length; i++) updateTable(wraps[i]);
+  }
+  function start() {
+    updateTables();
+    document.addEventListener('scroll', function (event) {
+      var wrap = event.target;
+      if (wrap && wrap.classList && wrap.classList.contains('table-wrap')) {
+        wrap.classList.toggle('is-scrolled', wrap.scrollLeft > 1);
+      }
+    }, true);
+    var pending = false;
+    window.addEventListener('resize', function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; updateTables(); });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -92,7 +92,8 @@ enum CommonMark {
                     ? linker.rewriteURL(url, blockLine: blockLine(of: visit.node))
                     : (URLSafety.isDangerous(url) ? "" : nil)
                 if let rewritten { cmark_node_set_url(visit.node, rewritten) }
-            default: break
+            default:
+                if isTable(visit.node) { wrapTable(visit.node) }
             }
         }
         var merged = Set<OpaquePointer>()
@@ -187,6 +188,21 @@ enum CommonMark {
         cmark_node_insert_before(node, block)
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// GFM tables are an extension's node type, known by name only.
+    private static func isTable(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table") == 0
+    }
+
+    /// Puts a table in a box that scrolls sideways on its own, so a wide table never widens the page.
+    private static func wrapTable(_ node: OpaquePointer) {
+        guard let open = cmark_node_new(CMARK_NODE_HTML_BLOCK), let close = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(open, "<div class=\"table-wrap\">")
+        cmark_node_set_literal(close, "</div>")
+        cmark_node_insert_before(node, open)
+        cmark_node_insert_after(node, close)
     }
 
     /// The body line of the nearest enclosing block that knows its line (inline nodes often do not).

@@ -44,10 +44,12 @@ import Testing
 
     static let harness = MarkdownHarness(terms: [])
 
-    /// Removes what the stage adds on purpose: heading ids and self-links.
+    /// Removes what the stage adds on purpose: heading ids and self-links, and the box around tables.
     static func withoutAdditions(_ html: String) -> String {
         html.replacing(/<h([1-6]) id="[^"]*">/) { "<h\($0.output.1)>" }
             .replacing(/<a class="anchor" href="#[^"]*" aria-label="[^"]*">#<\/a><\/h/) { _ in "</h" }
+            .replacing("<div class=\"table-wrap\">\n<table>", with: "<table>")
+            .replacing("</table>\n</div>\n", with: "</table>\n")
     }
 
     @Test func examplesWereFound() {

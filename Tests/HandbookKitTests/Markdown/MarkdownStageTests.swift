@@ -21,6 +21,32 @@ import Testing
                 "<h1 id=\"title\">Title<a class=\"anchor\" href=\"#title\" aria-label=\"Link to this section: Title\">#</a></h1>\n"))
     }
 
+    @Test func tablesScrollInTheirOwnBox() {
+        let html = Self.harness.html("Before\n\n| Role | Pay |\n|---|---|\n| Data | More |\n\nAfter\n")
+        #expect(
+            html == """
+                <p>Before</p>
+                <div class="table-wrap">
+                <table>
+                <thead>
+                <tr>
+                <th>Role</th>
+                <th>Pay</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>Data</td>
+                <td>More</td>
+                </tr>
+                </tbody>
+                </table>
+                </div>
+                <p>After</p>
+
+                """)
+    }
+
     @Test(arguments: [
         ("What's new in 3.12?", "whats-new-in-312"), ("C++ & C#", "c--c"), ("  ", "section"), ("Résumé tips", "résumé-tips"),
     ])
