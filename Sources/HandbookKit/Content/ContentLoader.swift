@@ -57,8 +57,9 @@ enum ContentLoader {
             case .article, nil: break
             }
         }
+        let files = ContentFiles.scan(directory, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
-        return ContentSet(site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies)
+        return ContentSet(site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: files)
     }
 
     private struct Job: Sendable {
@@ -77,7 +78,8 @@ enum ContentLoader {
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue || !known.contains(entry) {
-                if entry.hasSuffix(".md") || isDirectory.boolValue && !entry.hasPrefix(".") {
+                // Other folders hold files to publish (ContentFiles); Markdown there is reported by it.
+                if entry.hasSuffix(".md") && !isDirectory.boolValue {
                     let folders = Kind.allCases.map(\.folder).joined(separator: ", ")
                     diagnostics.append(
                         .warning(

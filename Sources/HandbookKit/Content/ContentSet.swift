@@ -5,6 +5,8 @@ public struct ContentSet: Sendable {
     public var terms: [Term]
     public var archetypes: [Archetype]
     public var companies: [Company]
+    /// Files published as they are (images, PDFs), content-relative and sorted: see `ContentFiles`.
+    public var files: [String]
 
     /// Every item's document, in a stable order (kind, then slug).
     public var documents: [Document] {
@@ -30,8 +32,9 @@ public struct ContentSet: Sendable {
 
     public func term(_ slug: String) -> Term? { termIndex[slug].map { terms[$0] } }
 
-    init(site: SiteConfig, articles: [Article], terms: [Term], archetypes: [Archetype], companies: [Company]) {
+    init(site: SiteConfig, articles: [Article], terms: [Term], archetypes: [Archetype], companies: [Company], files: [String] = []) {
         self.site = site
+        self.files = files
         self.articles = articles.sorted { $0.document.slug < $1.document.slug }
         self.terms = terms.sorted { $0.document.slug < $1.document.slug }
         self.archetypes = archetypes.sorted { $0.document.slug < $1.document.slug }

@@ -15,6 +15,7 @@ struct BodyLinker {
     private(set) var links: Set<ItemID> = []
     private(set) var terms: [String] = []
     private(set) var headings: [RenderedBody.Heading] = []
+    private(set) var references: [LinkReference] = []
     private var linkedTerms: Set<String> = []
     private var locator: SourceLocator
     private var headingIDs = HeadingIDs()
@@ -112,23 +113,53 @@ struct BodyLinker {
 
     // MARK: Links
 
-    /// The URL to render for a Markdown link: `.md` files become page URLs, unsafe schemes become "".
-    mutating func rewriteURL(_ url: String, blockLine: Int) -> String? {
+    /// The URL to render for a link or image: `.md` files become page URLs, unsafe schemes become "", anything
+    /// else stays as written. Every relative target is checked: a page or a content file now, a `#fragment` or a
+    /// generated page once all pages exist (`references`).
+    mutating func rewriteURL(_ url: String, isImage: Bool, blockLine: Int) -> String? {
         if URLSafety.isDangerous(url) { return "" }
-        guard let (path, fragment) = URLSafety.localMarkdownPath(url) else { return nil }
-        let folder = page.kind.folder
-        guard let resolved = URLSafety.normalize(folder + "/" + path), let id = site.files[resolved] else {
-            let hint =
-                Suggestion.closest(to: path, in: site.files.keys.map { relative(from: folder, to: $0) })
-                .map { "; did you mean '\($0)'?" } ?? ""
-            diagnostics.append(
-                .error(
-                    "missing-file", at: locator.locate("(\(url)", fromBodyLine: blockLine).shifted(by: 1),
-                    "link to a missing file '\(url)'\(hint)"))
+        guard let reference = URLSafety.localReference(url) else { return nil }
+        if reference.path.isEmpty {
+            if reference.fragment != nil { refer(to: .page(page.id), reference, url, isImage: isImage, blockLine: blockLine) }
             return nil
         }
-        links.insert(id)
-        return root + id.url + fragment
+        let folder = page.kind.folder
+        let noun = isImage ? "image from" : "link to"
+        guard let resolved = URLSafety.normalize(folder + "/" + reference.path) else {
+            diagnostics.append(
+                .error(
+                    "missing-file", at: locator.locateURL(url, fromBodyLine: blockLine),
+                    "\(noun) '\(url)', which is outside the content folder"))
+            return nil
+        }
+        if reference.path.hasSuffix(".md") {
+            guard let id = site.files[resolved] else {
+                let hint = Suggestion.suffix(for: reference.path, in: site.files.keys.map { relative(from: folder, to: $0) })
+                diagnostics.append(
+                    .error("missing-file", at: locator.locateURL(url, fromBodyLine: blockLine), "\(noun) a missing file '\(url)'\(hint)"))
+                return nil
+            }
+            links.insert(id)
+            if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
+            return root + id.url + reference.suffix
+        }
+        if site.assets.contains(resolved) { return nil }
+        if let id = site.pages[resolved] {
+            links.insert(id)
+            if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
+            return nil
+        }
+        refer(to: .output(resolved), reference, url, isImage: isImage, blockLine: blockLine)
+        return nil
+    }
+
+    private mutating func refer(
+        to target: LinkReference.Target, _ reference: URLSafety.LocalReference, _ url: String, isImage: Bool, blockLine: Int
+    ) {
+        references.append(
+            LinkReference(
+                target: target, fragment: reference.fragment, written: url, isImage: isImage, from: page.id,
+                location: locator.locateURL(url, fromBodyLine: blockLine)))
     }
 
     private func relative(from folder: String, to path: String) -> String {

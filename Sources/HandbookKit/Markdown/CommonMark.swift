@@ -32,7 +32,7 @@ enum CommonMark {
         }
         return RenderedBody(
             html: html, headings: linker.headings, links: linker.links, terms: linker.terms,
-            diagnostics: linker.diagnostics)
+            diagnostics: linker.diagnostics, references: linker.references)
     }
 
     /// What the library alone renders for `markdown`, safe mode, with the same extensions:
@@ -87,10 +87,7 @@ enum CommonMark {
                 if !linker.site.unsafeHTML { cmark_node_set_literal(visit.node, "<!-- raw HTML omitted -->") }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(visit.node))
-                let rewritten =
-                    visit.type == CMARK_NODE_LINK
-                    ? linker.rewriteURL(url, blockLine: blockLine(of: visit.node))
-                    : (URLSafety.isDangerous(url) ? "" : nil)
+                let rewritten = linker.rewriteURL(url, isImage: visit.type == CMARK_NODE_IMAGE, blockLine: blockLine(of: visit.node))
                 if let rewritten { cmark_node_set_url(visit.node, rewritten) }
             default:
                 if isTable(visit.node) { wrapTable(visit.node) }

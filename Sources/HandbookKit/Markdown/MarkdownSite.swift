@@ -4,6 +4,10 @@ public struct MarkdownSite: Sendable {
     let names: NameIndex
     /// Content-relative file paths ("terms/django.md") to items, for `.md` links.
     let files: [String: ItemID]
+    /// Content-relative paths of the files published as they are (images, PDFs).
+    let assets: Set<String>
+    /// Page URLs ("terms/django.html") to items, for links written to the built page.
+    let pages: [String: ItemID]
     let matcher: GlossaryMatcher
     /// The matcher's term numbers to term slugs.
     let matcherTerms: [String]
@@ -17,6 +21,8 @@ public struct MarkdownSite: Sendable {
         var files: [String: ItemID] = [:]
         for document in content.documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
         self.files = files
+        assets = Set(content.files)
+        pages = Dictionary(uniqueKeysWithValues: content.documents.map { ($0.id.url, $0.id) })
         let linkable = content.terms.filter { !$0.noAutolink }
         matcherTerms = linkable.map(\.document.slug)
         matcher = GlossaryMatcher(
@@ -48,4 +54,6 @@ public struct RenderedBody: Sendable {
     /// Terms linked from this page, in order of first link: the definitions the page carries.
     public var terms: [String]
     public var diagnostics: [Diagnostic]
+    /// Links and images checked once every page is rendered (fragments, generated pages).
+    public var references: [LinkReference] = []
 }

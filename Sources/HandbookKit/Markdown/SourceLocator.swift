@@ -20,6 +20,21 @@ struct SourceLocator {
 
     /// The file location of `needle`, searching from body line `blockLine` (1-based; 0 when unknown).
     mutating func locate(_ needle: String, fromBodyLine blockLine: Int) -> SourceLocation {
+        find(needle, fromBodyLine: blockLine)
+            ?? SourceLocation(path: path, line: bodyFirstLine + max(blockLine, 1) - 1, column: 1)
+    }
+
+    /// The file location of a link's URL: in `(url)`, then anywhere (`<url>`, a `[ref]: url` definition below
+    /// or above the block), else the block's first column.
+    mutating func locateURL(_ url: String, fromBodyLine blockLine: Int) -> SourceLocation {
+        if let found = find("(" + url, fromBodyLine: blockLine) {
+            return SourceLocation(path: found.path, line: found.line, column: found.column + 1)
+        }
+        return find(url, fromBodyLine: blockLine) ?? find(url, fromBodyLine: 1) ?? locate(url, fromBodyLine: blockLine)
+    }
+
+    /// The file location of `needle`, searching from body line `blockLine`; nil when it is not there.
+    mutating func find(_ needle: String, fromBodyLine blockLine: Int) -> SourceLocation? {
         var line = max(blockLine, 1) - 1
         var fromColumn = 0
         if let cursor = cursors[needle], cursor.line >= line {
@@ -39,6 +54,6 @@ struct SourceLocator {
             line += 1
             fromColumn = 0
         }
-        return SourceLocation(path: path, line: bodyFirstLine + max(blockLine, 1) - 1, column: 1)
+        return nil
     }
 }

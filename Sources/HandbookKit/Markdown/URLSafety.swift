@@ -12,15 +12,39 @@ enum URLSafety {
         return false
     }
 
-    /// The path and "#fragment" of a relative link to a Markdown file; nil for anything else.
-    static func localMarkdownPath(_ url: String) -> (path: String, fragment: String)? {
-        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.contains("://"), !url.hasPrefix("mailto:") else {
-            return nil
+    /// A relative link split into its parts: `img/my%20chart.png?v=2#top` -> path "img/my chart.png",
+    /// suffix "?v=2#top", fragment "top".
+    struct LocalReference: Equatable {
+        /// Percent-decoded; empty for "#fragment" and "?query" links to the page itself.
+        var path: String
+        /// The query and fragment as written, from the first "?" or "#".
+        var suffix: String
+        /// Percent-decoded, without "#"; nil when there is no "#" or nothing after it.
+        var fragment: String?
+    }
+
+    /// The parts of a link to a file of this site; nil for a scheme (`https:`, `mailto:`), `//host` or `/root` link.
+    static func localReference(_ url: String) -> LocalReference? {
+        guard !url.isEmpty, !url.hasPrefix("/"), !hasScheme(url) else { return nil }
+        let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]).removingPercentEncodingIfPossible }
+        return LocalReference(
+            path: String(url[..<cut]).removingPercentEncodingIfPossible, suffix: String(url[cut...]),
+            fragment: fragment?.isEmpty == false ? fragment : nil)
+    }
+
+    /// RFC 3986: a letter, then letters, digits, "+", "-" or ".", then ":" before any "/", "?" or "#".
+    private static func hasScheme(_ url: String) -> Bool {
+        for (index, byte) in url.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return index > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if index == 0 { return false }
+            default: return false
+            }
         }
-        let hash = url.firstIndex(of: "#") ?? url.endIndex
-        let path = String(url[..<hash])
-        guard path.hasSuffix(".md"), !path.contains("?") else { return nil }
-        return (path.removingPercentEncodingIfPossible, String(url[hash...]))
+        return false
     }
 
     /// "articles/../terms/./django.md" -> "terms/django.md"; nil when it climbs out of the content folder.

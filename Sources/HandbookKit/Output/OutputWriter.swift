@@ -14,7 +14,7 @@ enum OutputWriter {
     }
 
     /// Writes `files` and the assets folder's contents to `output`, atomically replacing what was there.
-    static func write(_ files: [OutputFile], assets: URL?, to output: URL) throws(Failure) {
+    static func write(_ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], to output: URL) throws(Failure) {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -32,6 +32,7 @@ enum OutputWriter {
                 try manager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
             }
             try writeFiles(files, into: staging)
+            try copyFiles(copies, into: staging)
         } catch {
             try? manager.removeItem(at: staging)
             throw error as? Failure ?? Failure(description: "cannot write the site: \(error.localizedDescription)")
@@ -81,23 +82,44 @@ enum OutputWriter {
         if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
     }
 
+    /// Content files published as they are (`ContentCopies`), read whole and written like pages.
+    private static func copyFiles(_ copies: [FileCopy], into root: URL) throws(Failure) {
+        for copy in copies where !isContained(copy.path) {
+            throw Failure(description: "refusing to write '\(copy.path)' outside the output folder")
+        }
+        for folder in Set(copies.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
+            }
+        }
+        let errors = copies.parallelMap { copy -> String? in
+            guard let data = FileManager.default.contents(atPath: copy.source.path) else { return "cannot read \(copy.source.path)" }
+            return data.withUnsafeBytes { writeFile(root.appendingPathComponent(copy.path).path, $0) }
+        }
+        if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
+    }
+
     /// POSIX write: Foundation's convenience writers are several times slower here.
     private static func writeFile(_ path: String, _ contents: String) -> String? {
+        var contents = contents
+        return contents.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        var contents = contents
-        return contents.withUTF8 { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return "cannot write \(path): \(String(cString: strerror(errno)))"
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return "cannot write \(path): \(String(cString: strerror(errno)))"
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 }

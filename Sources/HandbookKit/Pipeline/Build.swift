@@ -61,12 +61,24 @@ public enum Build {
         }
         clock.mark("search index")
 
+        let generated = Set(files.map(\.path))
+        let assets = options.templates.appendingPathComponent("assets")
+        var linkTargets = LinkTargets(
+            content: content, bodies: bodies, templateIDs: templates.pageIDs, generated: files.isEmpty ? nil : generated,
+            templateAssets: assets)
+        diagnostics += linkTargets.check()
+        let (copies, clashes) = ContentCopies.plan(
+            content.files, contentFolder: options.content, displayPrefix: options.contentDisplay, generated: generated,
+            templateAssets: assets)
+        diagnostics += clashes
+        clock.mark("links")
+
         var report = BuildReport(
             diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(files), stageTimes: [], wroteOutput: false,
             strict: options.strict)
         if options.writeOutput && !report.failed {
             do {
-                try OutputWriter.write(files, assets: options.templates.appendingPathComponent("assets"), to: options.output)
+                try OutputWriter.write(files, assets: assets, copies: copies, to: options.output)
             } catch {
                 throw Failure(description: error.description)
             }

@@ -11,6 +11,8 @@ struct TemplateSet: Sendable {
 
     private let library: MustacheLibrary
     private let displayPrefix: String
+    /// Literal `id="..."` values by template name, for `#fragment` links to a page.
+    private var literalIDs: [String: Set<String>] = [:]
 
     /// Loads `directory`; syntax errors, missing templates and unknown partials are diagnostics.
     static func load(from directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) throws -> TemplateSet {
@@ -51,12 +53,20 @@ struct TemplateSet: Sendable {
                     "missing template '\(name).mustache', which renders \(name) pages"))
         }
         diagnostics += unknownPartials(in: sources, known: Set(templates.keys), displayPrefix: displayPrefix)
-        return TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
+        var set = TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
+        set.literalIDs = sources.mapValues { HTMLIDs.scan($0, names: false) }
+        return set
     }
 
     /// Renders `view` with template `name`; nil only when the template is missing (already diagnosed).
     func render(_ name: String, _ view: Any) -> String? {
         library.render(view, withTemplate: name)
+    }
+
+    /// The ids a page of `kind` carries from its templates: its own, the layout's and the partials'.
+    func pageIDs(_ kind: Kind) -> Set<String> {
+        literalIDs.filter { $0.key == kind.rawValue || $0.key == "layout" || $0.key.hasPrefix("partials/") }
+            .values.reduce(into: Set<String>()) { $0.formUnion($1) }
     }
 
     /// `{{> name}}` naming no template renders nothing in Mustache: here it is an error.

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Checks the links the Markdown stage could not check alone (`LinkReference`): a `#fragment` must name an id
+/// on its target page, a link to a generated file must name one that the build writes.
+///
+/// Each target page's ids are collected once, on first use: the check costs time linear in links and pages.
+struct LinkTargets {
+    let content: ContentSet
+    let bodies: [ItemID: RenderedBody]
+    /// Ids the templates write on every page of a kind (`used-by`, `main`, ...).
+    let templateIDs: @Sendable (Kind) -> Set<String>
+    /// The output paths of the pages and indexes the build writes; nil when pages could not be rendered
+    /// (broken templates, already diagnosed).
+    let generated: Set<String>?
+    /// Where `assets/...` comes from.
+    let templateAssets: URL
+
+    private var idsByPage: [ItemID: Set<String>] = [:]
+
+    init(
+        content: ContentSet, bodies: [ItemID: RenderedBody], templateIDs: @escaping @Sendable (Kind) -> Set<String>,
+        generated: Set<String>?, templateAssets: URL
+    ) {
+        self.content = content
+        self.bodies = bodies
+        self.templateIDs = templateIDs
+        self.generated = generated
+        self.templateAssets = templateAssets
+    }
+
+    /// Every broken reference of every page, in page order.
+    mutating func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in content.documents {
+            for reference in bodies[document.id]?.references ?? [] {
+                if let problem = check(reference) { diagnostics.append(problem) }
+            }
+        }
+        return diagnostics
+    }
+
+    private mutating func check(_ reference: LinkReference) -> Diagnostic? {
+        let noun = reference.isImage ? "image from" : "link to"
+        switch reference.target {
+        case .page(let id):
+            // "#top" scrolls to the top of any page (HTML's "indicated part of the document").
+            guard let fragment = reference.fragment, fragment.lowercased() != "top" else { return nil }
+            let ids = self.ids(of: id)
+            guard !ids.contains(fragment) else { return nil }
+            let place = id == reference.from ? "this page" : content.document(id)?.path ?? id.url
+            let hint = Suggestion.suffix(for: fragment, in: ids.sorted())
+            return .error(
+                "missing-anchor", at: reference.location,
+                "\(noun) '\(reference.written)', but \(place) has no heading or id '\(fragment)'\(hint)")
+        case .output(let path):
+            guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
+            let folder = reference.from.kind.folder
+            let candidates = (generated.sorted() + content.files).map {
+                $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : "../" + $0
+            }
+            let written = URLSafety.localReference(reference.written)?.path ?? reference.written
+            let hint = Suggestion.suffix(for: written, in: candidates)
+            return .error("missing-file", at: reference.location, "\(noun) a missing file '\(reference.written)'\(hint)")
+        }
+    }
+
+    private func isTemplateAsset(_ path: String) -> Bool {
+        path.hasPrefix("assets/") && FileManager.default.fileExists(atPath: templateAssets.path + "/" + path.dropFirst(7))
+    }
+
+    /// The ids a page carries: those in its body (headings, footnotes, raw HTML) and those its template writes.
+    private mutating func ids(of id: ItemID) -> Set<String> {
+        if let known = idsByPage[id] { return known }
+        let ids = HTMLIDs.scan(bodies[id]?.html ?? "").union(templateIDs(id.kind))
+        idsByPage[id] = ids
+        return ids
+    }
+}
