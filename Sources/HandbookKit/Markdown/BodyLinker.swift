@@ -16,6 +16,7 @@ struct BodyLinker {
     private(set) var terms: [String] = []
     private(set) var headings: [RenderedBody.Heading] = []
     private(set) var references: [LinkReference] = []
+    private(set) var omittedIDs: Set<String> = []
     private var linkedTerms: Set<String> = []
     private var locator: SourceLocator
     private var headingIDs = HeadingIDs()
@@ -164,6 +165,12 @@ struct BodyLinker {
 
     private func relative(from folder: String, to path: String) -> String {
         path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : "../" + path
+    }
+
+    /// Raw HTML the page may not carry: its anchors (`<a id="old-heading">`) are gone too, which a broken
+    /// `#fragment` then explains.
+    mutating func omitRawHTML(_ html: String) {
+        if html.contains("id=") || html.contains("name=") { omittedIDs.formUnion(HTMLIDs.scan(html)) }
     }
 
     // MARK: Headings

@@ -32,7 +32,7 @@ enum CommonMark {
         }
         return RenderedBody(
             html: html, headings: linker.headings, links: linker.links, terms: linker.terms,
-            diagnostics: linker.diagnostics, references: linker.references)
+            diagnostics: linker.diagnostics, references: linker.references, omittedIDs: linker.omittedIDs)
     }
 
     /// What the library alone renders for `markdown`, safe mode, with the same extensions:
@@ -84,7 +84,10 @@ enum CommonMark {
         for visit in visits {
             switch visit.type {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if !linker.site.unsafeHTML { cmark_node_set_literal(visit.node, "<!-- raw HTML omitted -->") }
+                if !linker.site.unsafeHTML {
+                    linker.omitRawHTML(string(cmark_node_get_literal(visit.node)))
+                    cmark_node_set_literal(visit.node, "<!-- raw HTML omitted -->")
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(visit.node))
                 let rewritten = linker.rewriteURL(url, isImage: visit.type == CMARK_NODE_IMAGE, blockLine: blockLine(of: visit.node))

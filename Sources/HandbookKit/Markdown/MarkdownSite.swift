@@ -56,4 +56,6 @@ public struct RenderedBody: Sendable {
     public var diagnostics: [Diagnostic]
     /// Links and images checked once every page is rendered (fragments, generated pages).
     public var references: [LinkReference] = []
+    /// Ids of raw HTML left out because `unsafe_html` is off.
+    public var omittedIDs: Set<String> = []
 }

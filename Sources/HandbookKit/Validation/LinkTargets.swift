@@ -16,6 +16,8 @@ struct LinkTargets {
     let templateAssets: URL
 
     private var idsByPage: [ItemID: Set<String>] = [:]
+    /// Every file of the output, sorted, for "did you mean": made on the first missing file only.
+    private var outputFiles: [String] = []
 
     init(
         content: ContentSet, bodies: [ItemID: RenderedBody], templateIDs: @escaping @Sendable (Kind) -> Set<String>,
@@ -48,14 +50,18 @@ struct LinkTargets {
             let ids = self.ids(of: id)
             guard !ids.contains(fragment) else { return nil }
             let place = id == reference.from ? "this page" : content.document(id)?.path ?? id.url
-            let hint = Suggestion.suffix(for: fragment, in: ids.sorted())
+            let hint =
+                bodies[id]?.omittedIDs.contains(fragment) == true
+                ? "; it is in raw HTML, which is left out unless site.yml sets unsafe_html: true"
+                : Suggestion.suffix(for: fragment, in: ids.sorted())
             return .error(
                 "missing-anchor", at: reference.location,
                 "\(noun) '\(reference.written)', but \(place) has no heading or id '\(fragment)'\(hint)")
         case .output(let path):
             guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
             let folder = reference.from.kind.folder
-            let candidates = (generated.sorted() + content.files).map {
+            if outputFiles.isEmpty { outputFiles = generated.sorted() + content.files }
+            let candidates = outputFiles.map {
                 $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : "../" + $0
             }
             let written = URLSafety.localReference(reference.written)?.path ?? reference.written

@@ -97,6 +97,15 @@ import Testing
             ])
     }
 
+    @Test func anIDLeftOutWithRawHTMLIsExplained() throws {
+        let found = try errors("<a id=\"old-name\"></a>\n\n## New name\n\nSee [before](#old-name).\n")
+        #expect(
+            found == [
+                "content/articles/a.md:9:14: error: link to '#old-name', but this page has no heading or id 'old-name'; it is in raw HTML, "
+                    + "which is left out unless site.yml sets unsafe_html: true [missing-anchor]"
+            ])
+    }
+
     @Test func eachOfManyLinksIsReportedAtItsOwnColumn() throws {
         let found = try errors("[a](guide.md#x) and [b](guide.md#x)\n[c](guide.md#x)\n")
         #expect(
