@@ -6,7 +6,7 @@ import HandbookKit
 struct Handbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a searchable static handbook from Markdown and typed YAML records.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self])
 
     /// As ParsableCommand's, except that usage errors exit with 2, not 64 (DESIGN: 0, 1 content, 2 usage/config/I/O).
     static func main() {

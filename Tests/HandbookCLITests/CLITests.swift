@@ -140,6 +140,44 @@ import Testing
         #expect(sandbox.exists("out/articles/sourcing-on-github.html"))
     }
 
+    /// `serve` on a free port until it prints where it listens; a busy port is exit 2; Ctrl-C stops it cleanly.
+    @Test(.timeLimit(.minutes(1))) func serveStopsCleanlyOnInterruptAndABusyPortExitsTwo() throws {
+        let sandbox = try Sandbox([
+            "content/site.yml": Self.site, "content/terms/django.md": Self.term, "content/articles/intro.md": Self.article,
+        ])
+        let log = sandbox.root.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = ["serve", "--port", "0", "--templates", sandbox.templates]
+        process.currentDirectoryURL = sandbox.root
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var output = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !output.contains("(Ctrl-C to stop)") && Date() < deadline && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            output = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+        }
+        let port = try #require(output.firstRange(of: #/127\.0\.0\.1:(\d+)/#).map { output[$0] }?.split(separator: ":").last)
+        #expect(output.hasPrefix("Built 1 article, 1 term, 0 roles, 0 companies, "))
+
+        let busy = try sandbox.run(["serve", "--port", String(port), "--templates", sandbox.templates])
+        #expect(busy.status == 2)
+        #expect(busy.stderr == "error: port \(port) on 127.0.0.1 is already in use; stop the other server or pass --port\n")
+
+        kill(process.processIdentifier, SIGINT)
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        output = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+        #expect(output.hasSuffix("(Ctrl-C to stop)\nStopped.\n"))
+        #expect(!sandbox.exists("public"))
+    }
+
     @Test func newNeverOverwritesAndExitsTwo() throws {
         let sandbox = try Sandbox(["content/site.yml": Self.site, "content/terms/django.md": Self.term])
         let again = try sandbox.run(["new", "term", "Django"])

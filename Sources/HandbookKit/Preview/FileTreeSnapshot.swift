@@ -1,0 +1,58 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Modification times and sizes of every file under some folders: two snapshots differ when a file was
+/// added, removed, renamed or saved. Hidden files and editor backups (`.x.swp`, `x~`) are left out.
+struct FileTreeSnapshot: Equatable, Sendable {
+    struct Stamp: Equatable, Sendable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int
+    }
+
+    private(set) var files: [String: Stamp] = [:]
+
+    /// Walks each root with POSIX calls: a 12,000-file tree takes milliseconds, so polling stays cheap.
+    static func take(_ roots: [URL]) -> FileTreeSnapshot {
+        var snapshot = FileTreeSnapshot()
+        for root in roots { snapshot.walk(root.path) }
+        return snapshot
+    }
+
+    /// Paths that were added, removed or changed since `old`, sorted.
+    func changes(since old: FileTreeSnapshot) -> [String] {
+        var changed: [String] = []
+        for (path, stamp) in files where old.files[path] != stamp { changed.append(path) }
+        for path in old.files.keys where files[path] == nil { changed.append(path) }
+        return changed.sorted()
+    }
+
+    private mutating func walk(_ folder: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path)
+            } else {
+                #if canImport(Darwin)
+                    let time = info.st_mtimespec
+                #else
+                    let time = info.st_mtim
+                #endif
+                files[path] = Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
+            }
+        }
+    }
+}

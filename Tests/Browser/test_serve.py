@@ -1,0 +1,87 @@
+"""`handbook serve` in a real browser: an edit reloads the open page, a broken edit shows an overlay
+over the last good page, a fix reloads it again. The server runs on a free port and is always stopped."""
+
+import re
+import signal
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import HANDBOOK
+
+RELOAD_SECONDS = 2.0  # poll interval (0.3 s) + a build + the reload, with room for a busy CI machine
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A site made by `handbook new site`, served; yields (site folder, base URL)."""
+    site = tmp_path / "wiki"
+    subprocess.run([str(HANDBOOK), "new", "site", str(site)], check=True, capture_output=True, timeout=30)
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen([str(HANDBOOK), "serve", "--port", "0"], cwd=site, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        url = None
+        while url is None and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.05)
+            log.seek(0)
+            match = re.search(r"at (http://127\.0\.0\.1:\d+/)", log.read())
+            url = match.group(1) if match else None
+        assert url, f"serve did not start:\n{(tmp_path / 'serve.log').read_text()}"
+        yield site, url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            assert server.wait(timeout=10) == 0, "serve did not exit 0 after Ctrl-C"
+        finally:
+            if server.poll() is None:
+                server.kill()
+            log.close()
+
+
+def wait_for_reload(driver, seconds):
+    """Waits until the page was replaced (the marker set on the old page is gone); returns the time taken."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if driver.execute_script("return window.__beforeEdit === undefined && document.readyState === 'complete'"):
+                return time.monotonic() - start
+        except Exception:  # the page is being replaced right now
+            pass
+        time.sleep(0.02)
+    raise AssertionError(f"the page did not reload within {seconds} s")
+
+
+def test_edit_reloads_and_broken_edit_shows_overlay(driver, served):
+    site, url = served
+    article = site / "content" / "articles" / "getting-started.md"
+    driver.get(url + "articles/getting-started.html")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Getting started"
+
+    driver.execute_script("window.__beforeEdit = true")
+    article.write_text(article.read_text().replace("title: Getting started", "title: Start here"))
+    took = wait_for_reload(driver, RELOAD_SECONDS)
+    print(f"reloaded {took:.2f} s after the edit")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"
+    assert not driver.find_elements(By.ID, "handbook-live-overlay")
+
+    driver.execute_script("window.__beforeEdit = true")
+    article.write_text(article.read_text().replace("summary:", "sumary:"))
+    overlay = None
+    deadline = time.monotonic() + RELOAD_SECONDS
+    while overlay is None and time.monotonic() < deadline:
+        found = driver.find_elements(By.ID, "handbook-live-overlay")
+        overlay = found[0] if found else None
+        time.sleep(0.02)
+    assert overlay is not None and overlay.is_displayed(), "no overlay after a broken edit"
+    assert "content/articles/getting-started.md:3:1: error: unknown field 'sumary'; did you mean 'summary'?" in overlay.text
+    # No reload happened: the last good page stays under the overlay.
+    assert driver.execute_script("return window.__beforeEdit") is True
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"
+
+    article.write_text(article.read_text().replace("sumary:", "summary:"))
+    wait_for_reload(driver, RELOAD_SECONDS)
+    assert not driver.find_elements(By.ID, "handbook-live-overlay")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"
