@@ -22,6 +22,7 @@ PAGES = [
     "terms/django.html",
     "archetypes/index.html",  # the roles compared table
     "archetypes/data-engineer.html",
+    "archetypes/data-engineer-kit.html",
     "companies/index.html",  # the company x stack matrix
     "companies/instagram.html",
     "tags/index.html",

@@ -107,3 +107,18 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
+
+// A "Print this kit" button works only with script, so it is hidden until script shows it.
+(function () {
+  'use strict';
+  if (typeof document === 'undefined') return;
+  function start() {
+    var buttons = document.querySelectorAll('[data-print]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function () { window.print(); });
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

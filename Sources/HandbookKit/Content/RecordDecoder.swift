@@ -1,3 +1,5 @@
+import Yams
+
 /// Decodes a content file's front matter into the typed record of its kind.
 ///
 /// Each function returns the record (possibly with placeholder values) and leaves every problem
@@ -113,7 +115,29 @@ enum RecordDecoder {
             document: document, builds: reader.strings("builds", required: true).map(\.value),
             uses: reader.strings("uses", required: true), companies: reader.strings("companies"),
             salaryPremium: reader.string("salary_premium")?.value, mustHave: reader.strings("must_have").map(\.value),
-            interviewQuestions: reader.strings("interview_questions").map(\.value), signals: signals)
+            interviewQuestions: interviewQuestions(&reader), signals: signals)
+    }
+
+    /// `interview_questions`: each item a question, or `{question, strong, weak}`.
+    private static func interviewQuestions(_ reader: inout YAMLReader) -> [InterviewQuestion] {
+        guard let node = reader.node("interview_questions"), node.tag.rawValue != Tag.Name.null.rawValue else { return [] }
+        guard let items = node.sequence else {
+            reader.typeError(node, field: "interview_questions", expected: "a list of questions")
+            return []
+        }
+        return items.compactMap { item in
+            if item.mapping != nil {
+                guard var nested = reader.nested(item, field: "interview_questions", knownFields: ["question", "strong", "weak"]) else {
+                    return nil
+                }
+                let question = InterviewQuestion(
+                    question: nested.requiredString("question").value, strong: nested.string("strong")?.value,
+                    weak: nested.string("weak")?.value)
+                reader.diagnostics += nested.diagnostics
+                return question
+            }
+            return reader.string(in: item, field: "interview_questions").map { InterviewQuestion(question: $0.value) }
+        }
     }
 
     private static func company(_ document: Document, _ reader: inout YAMLReader) -> Company {

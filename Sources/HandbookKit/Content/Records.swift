@@ -44,8 +44,15 @@ public struct Archetype: Sendable {
     public var companies: [Located<String>]
     public var salaryPremium: String?
     public var mustHave: [String]
-    public var interviewQuestions: [String]
+    public var interviewQuestions: [InterviewQuestion]
     public var signals: Signals
+}
+
+/// One of a role's interview questions, with what a strong and a weak answer sound like when the content says.
+public struct InterviewQuestion: Sendable {
+    public var question: String
+    public var strong: String?
+    public var weak: String?
 }
 
 /// `content/companies/<slug>.md`: a company and what it builds with Python.

@@ -93,6 +93,9 @@ struct YAMLReader {
         return sequence.compactMap { text($0, field: field) }
     }
 
+    /// One node (a list item) as text; anything else is a type error.
+    mutating func string(in node: Node, field: String) -> Located<String>? { text(node, field: field) }
+
     /// A nested mapping read with its own schema, sharing this reader's diagnostics.
     mutating func nested(_ node: Node, field: String, knownFields: [String]) -> YAMLReader? {
         guard let mapping = node.mapping else {

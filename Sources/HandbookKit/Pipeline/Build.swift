@@ -108,7 +108,12 @@ public enum Build {
 
     private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {
         let pages = files.filter { $0.path.hasSuffix(".html") }
-        func count(_ folder: String) -> Int { pages.count { $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html") } }
+        // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role.
+        func count(_ folder: String) -> Int {
+            pages.count { $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html")
+                    && !(folder == "archetypes" && $0.path.hasSuffix("-kit.html"))
+            }
+        }
         let kinds = [("articles", "articles"), ("terms", "terms"), ("roles", "archetypes"), ("companies", "companies")]
         let counted = kinds.map { (kind: $0.0, count: count($0.1)) }
         let other = pages.count - counted.reduce(0) { $0 + $1.count }

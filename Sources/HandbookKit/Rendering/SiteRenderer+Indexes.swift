@@ -91,7 +91,8 @@ extension SiteRenderer {
                     title: archetype.document.title.value, url: "../" + archetype.document.id.url, summary: archetype.document.summary,
                     builds: archetype.builds,
                     uses: resolvedLinks(archetype.uses, .term, from: "../"),
-                    salaryPremium: archetype.salaryPremium ?? "—", mustHave: archetype.mustHave)
+                    salaryPremium: archetype.salaryPremium ?? "—", mustHave: archetype.mustHave,
+                    kitURL: "../" + Self.kitPath(archetype.document.slug))
             })
     }
 
@@ -139,7 +140,8 @@ extension SiteRenderer {
     func questionsView() -> QuestionsView {
         let groups = content.archetypes.filter { !$0.interviewQuestions.isEmpty }.map {
             QuestionGroup(
-                title: $0.document.title.value, url: $0.document.id.url, id: "role-\($0.document.slug)", questions: $0.interviewQuestions)
+                title: $0.document.title.value, url: $0.document.id.url, id: "role-\($0.document.slug)",
+                questions: $0.interviewQuestions.map(\.question), kitURL: Self.kitPath($0.document.slug))
         }
         return QuestionsView(root: "", groups: groups, count: groups.reduce(0) { $0 + $1.questions.count })
     }
@@ -152,7 +154,8 @@ extension SiteRenderer {
                 guard !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty) else { return nil }
                 return ChecklistGroup(
                     title: archetype.document.title.value, url: archetype.document.id.url, id: "role-\(archetype.document.slug)",
-                    signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red))
+                    signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red),
+                    kitURL: Self.kitPath(archetype.document.slug))
             })
     }
 
@@ -166,6 +169,7 @@ extension SiteRenderer {
         return PrintView(
             root: "", title: content.site.title, articles: readingOrder.map(\.document).parallelMap(section),
             archetypes: content.archetypes.map(\.document).parallelMap(section),
+            kits: content.archetypes.map { kitView($0, inPrint: true) },
             companies: content.companies.map(\.document).parallelMap(section), terms: terms.map(\.document).parallelMap(section))
     }
 

@@ -97,6 +97,7 @@ struct SiteRenderer: Sendable {
         }
         for archetype in content.archetypes {
             jobs.append { renderer.page(archetype.document, template: "archetype", view: renderer.archetypeView(archetype)) }
+            jobs.append { renderer.kitPage(archetype) }
         }
         for company in content.companies {
             jobs.append { renderer.page(company.document, template: "company", view: renderer.companyView(company)) }
@@ -114,7 +115,7 @@ struct SiteRenderer: Sendable {
             description: document.summary, tips: tips)
     }
 
-    private func frame(
+    func frame(
         _ path: String, template: String, view: Any, title: String?, nav: String, description: String? = nil, tips: [TermTip] = []
     ) -> (OutputFile?, Diagnostic?) {
         let root = path.contains("/") ? "../" : ""
@@ -212,8 +213,9 @@ struct SiteRenderer: Sendable {
             body: bodies[id]?.html ?? "", toc: toc(id), builds: archetype.builds,
             uses: resolvedLinks(archetype.uses, .term, from: "../"),
             companies: links(companies, from: "../"), salaryPremium: archetype.salaryPremium, mustHave: archetype.mustHave,
-            interviewQuestions: archetype.interviewQuestions, signals: signals,
-            hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty))
+            interviewQuestions: archetype.interviewQuestions.map(\.question), signals: signals,
+            hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty),
+            kitURL: "../" + Self.kitPath(id.slug))
     }
 
     func companyView(_ company: Company) -> CompanyView {

@@ -155,6 +155,40 @@ extension ArchetypeView: MustacheParent {
         case "interviewQuestions": self.interviewQuestions
         case "signals": self.signals
         case "hasSignals": self.hasSignals
+        case "kitURL": self.kitURL
+        default: nil
+        }
+    }
+}
+
+extension QuestionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "question": self.question
+        case "strong": self.strong
+        case "weak": self.weak
+        default: nil
+        }
+    }
+}
+
+extension KitView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "id": self.id
+        case "title": self.title
+        case "summary": self.summary
+        case "roleURL": self.roleURL
+        case "salaryPremium": self.salaryPremium
+        case "builds": self.builds
+        case "mustHave": self.mustHave
+        case "questions": self.questions
+        case "signals": self.signals
+        case "hasSignals": self.hasSignals
+        case "glossary": self.glossary
+        case "titleLevel": self.titleLevel
+        case "sectionLevel": self.sectionLevel
         default: nil
         }
     }
@@ -221,6 +255,7 @@ extension ArchetypeRow: MustacheParent {
         case "uses": self.uses
         case "salaryPremium": self.salaryPremium
         case "mustHave": self.mustHave
+        case "kitURL": self.kitURL
         default: nil
         }
     }
@@ -288,6 +323,7 @@ extension QuestionGroup: MustacheParent {
         case "url": self.url
         case "id": self.id
         case "questions": self.questions
+        case "kitURL": self.kitURL
         default: nil
         }
     }
@@ -311,6 +347,7 @@ extension ChecklistGroup: MustacheParent {
         case "url": self.url
         case "id": self.id
         case "signals": self.signals
+        case "kitURL": self.kitURL
         default: nil
         }
     }
@@ -346,6 +383,7 @@ extension PrintView: MustacheParent {
         case "title": self.title
         case "articles": self.articles
         case "archetypes": self.archetypes
+        case "kits": self.kits
         case "companies": self.companies
         case "terms": self.terms
         default: nil

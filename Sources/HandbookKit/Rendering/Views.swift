@@ -102,6 +102,34 @@ struct ArchetypeView: Sendable {
     var interviewQuestions: [String]
     var signals: SignalsView
     var hasSignals: Bool
+    var kitURL: String
+}
+
+/// One interview question of a kit, with what strong and weak answers sound like.
+struct QuestionView: Sendable {
+    var question: String
+    var strong: String?
+    var weak: String?
+}
+
+/// A role's interview kit: everything a recruiter needs for a screening call, on one printable page.
+/// `id` prefixes the kit's own anchors, so several kits can share the print page.
+struct KitView: Sendable {
+    var root: String
+    var id: String
+    var title: String
+    var summary: String
+    var roleURL: String
+    var salaryPremium: String?
+    var builds: [String]
+    var mustHave: [String]
+    var questions: [QuestionView]
+    var signals: SignalsView
+    var hasSignals: Bool
+    var glossary: [LinkView]
+    /// `1` on the kit's own page; `2` inside the print page, which has its own h1.
+    var titleLevel: Int
+    var sectionLevel: Int
 }
 
 struct SystemView: Sendable {
@@ -143,6 +171,7 @@ struct ArchetypeRow: Sendable {
     var uses: [LinkView]
     var salaryPremium: String
     var mustHave: [String]
+    var kitURL: String
 }
 
 struct ArchetypesIndexView: Sendable {
@@ -180,6 +209,7 @@ struct QuestionGroup: Sendable {
     var url: String
     var id: String
     var questions: [String]
+    var kitURL: String
 }
 
 struct QuestionsView: Sendable {
@@ -193,6 +223,7 @@ struct ChecklistGroup: Sendable {
     var url: String
     var id: String
     var signals: SignalsView
+    var kitURL: String
 }
 
 struct ChecklistView: Sendable {
@@ -213,6 +244,7 @@ struct PrintView: Sendable {
     var title: String
     var articles: [PrintSection]
     var archetypes: [PrintSection]
+    var kits: [KitView]
     var companies: [PrintSection]
     var terms: [PrintSection]
 }

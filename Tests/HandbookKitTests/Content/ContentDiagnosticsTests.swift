@@ -88,6 +88,33 @@ import Testing
             ["content/archetypes/backend.md:6:13: error: 'companies' names unknown company 'instagramm' [unknown-reference]"]
         ),
         (
+            "interview question with a misspelt answer field",
+            [
+                "archetypes/backend.md": file(
+                    "title: Backend\nsummary: APIs.\nbuilds: [APIs]\nuses: [django, flask]\ninterview_questions:\n  - Why Django?\n"
+                        + "  - question: How do you test?\n    strong: With pytest.\n    weka: Never."
+                )
+            ],
+            ["content/archetypes/backend.md:10:5: error: unknown field 'weka'; did you mean 'weak'? [unknown-field]"]
+        ),
+        (
+            "interview question without its question",
+            [
+                "archetypes/backend.md": file(
+                    "title: Backend\nsummary: APIs.\nbuilds: [APIs]\nuses: [django, flask]\ninterview_questions:\n  - strong: Yes."
+                )
+            ],
+            ["content/archetypes/backend.md:7:5: error: missing required field 'question' [missing-field]"]
+        ),
+        (
+            "interview question that is a list",
+            [
+                "archetypes/backend.md": file(
+                    "title: Backend\nsummary: APIs.\nbuilds: [APIs]\nuses: [django, flask]\ninterview_questions:\n  - [a, b]")
+            ],
+            ["content/archetypes/backend.md:7:5: error: 'interview_questions' must be text, not a list [wrong-type]"]
+        ),
+        (
             "unknown stack term in a company system",
             [
                 "companies/acme.md": file(
@@ -115,6 +142,22 @@ import Testing
     func badInput(_ name: String, files: [String: String], expected: [String]) throws {
         let found = try diagnostics(files)
         #expect(found == expected, "\(name)")
+    }
+
+    @Test func interviewQuestionsAreTextOrQuestionWithAnswers() throws {
+        let site = try TestSite([
+            "archetypes/backend.md": file(
+                "title: Backend\nsummary: APIs.\nbuilds: [APIs]\nuses: [x]\ninterview_questions:\n  - Why Django?\n"
+                    + "  - question: How do you test?\n    strong: With pytest, on every change.\n    weak: By hand.")
+        ])
+        defer { site.remove() }
+        var diagnostics: [Diagnostic] = []
+        let content = try ContentLoader.load(
+            from: site.root.appendingPathComponent("content"), displayPrefix: "content", includeDrafts: false, diagnostics: &diagnostics)
+        let questions = content.archetypes.first?.interviewQuestions ?? []
+        #expect(questions.map(\.question) == ["Why Django?", "How do you test?"])
+        #expect(questions.map(\.strong) == [nil, "With pytest, on every change."])
+        #expect(questions.map(\.weak) == [nil, "By hand."])
     }
 
     @Test func invalidUTF8IsReportedAtTheFirstBadByte() throws {

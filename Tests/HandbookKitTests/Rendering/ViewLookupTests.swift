@@ -39,7 +39,7 @@ import Testing
             unanswered(
                 ArchetypeView(
                     root: "", title: "t", summary: "s", body: "b", toc: Self.toc, builds: [], uses: [], companies: [], salaryPremium: "p",
-                    mustHave: [], interviewQuestions: [], signals: Self.signals, hasSignals: true)
+                    mustHave: [], interviewQuestions: [], signals: Self.signals, hasSignals: true, kitURL: "k")
             ).isEmpty)
         #expect(
             unanswered(
@@ -48,8 +48,19 @@ import Testing
                     systems: [SystemView(name: "n", description: "d", stack: [])])
             ).isEmpty)
         #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b")).isEmpty)
-        #expect(unanswered(QuestionGroup(title: "t", url: "u", id: "i", questions: [])).isEmpty)
-        #expect(unanswered(ChecklistGroup(title: "t", url: "u", id: "i", signals: Self.signals)).isEmpty)
+        #expect(unanswered(QuestionGroup(title: "t", url: "u", id: "i", questions: [], kitURL: "k")).isEmpty)
+        #expect(unanswered(ChecklistGroup(title: "t", url: "u", id: "i", signals: Self.signals, kitURL: "k")).isEmpty)
+        #expect(unanswered(QuestionView(question: "q", strong: "s", weak: "w")).isEmpty)
+        #expect(
+            unanswered(
+                KitView(
+                    root: "", id: "i", title: "t", summary: "s", roleURL: "r", salaryPremium: "p", builds: [], mustHave: [],
+                    questions: [], signals: Self.signals, hasSignals: true, glossary: [], titleLevel: 1, sectionLevel: 2)
+            ).isEmpty)
+        #expect(
+            unanswered(
+                ArchetypeRow(title: "t", url: "u", summary: "s", builds: [], uses: [], salaryPremium: "p", mustHave: [], kitURL: "k")
+            ).isEmpty)
         #expect(unanswered(MatrixRow(term: Self.link, cells: [MatrixCell(uses: true, label: "l")])).isEmpty)
     }
 }
