@@ -110,7 +110,8 @@ public enum Build {
         let pages = files.filter { $0.path.hasSuffix(".html") }
         // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role.
         func count(_ folder: String) -> Int {
-            pages.count { $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html")
+            pages.count {
+                $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html")
                     && !(folder == "archetypes" && $0.path.hasSuffix("-kit.html"))
             }
         }

@@ -9,7 +9,8 @@ import Testing
     static let pages = [
         "index.html", "articles/tricky-mentions.html", "articles/other-article.html", "articles/index.html",
         "terms/django.html", "terms/python.html", "terms/hidden.html", "terms/index.html",
-        "archetypes/backend-developer.html", "archetypes/backend-developer-kit.html", "archetypes/index.html", "companies/acme.html", "companies/index.html",
+        "archetypes/backend-developer.html", "archetypes/backend-developer-kit.html", "archetypes/index.html", "companies/acme.html",
+        "companies/index.html",
         "tags/linking.html", "tags/index.html", "questions.html", "checklist.html", "print.html", "search.html", "404.html",
     ]
 
