@@ -121,6 +121,23 @@ import Testing
         #expect(run.stderr == "error: content folder 'nowhere' does not exist\n")
     }
 
+    @Test func aSecondBuildOnTheSameOutputExitsTwoAtOnce() throws {
+        let sandbox = try Sandbox(["content/site.yml": Self.site, "content/articles/intro.md": Self.article])
+        // This test process plays the running build: it holds the lock beside the output.
+        let descriptor = open(sandbox.root.appendingPathComponent(".public.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let blocked = try sandbox.run(["build", "--templates", sandbox.templates])
+        #expect(blocked.status == 2)
+        #expect(
+            blocked.stderr
+                == "error: another build is writing $TMP/public (it holds $TMP/.public.lock); wait for it to finish, "
+                + "or build into another --output\n")
+        #expect(!sandbox.exists("public"))
+        #expect(try sandbox.run(["check", "--templates", sandbox.templates]).status == 0)
+        close(descriptor)
+        #expect(try sandbox.run(["build", "--templates", sandbox.templates]).status == 0)
+    }
+
     @Test func helpListsTheSubcommands() throws {
         let run = try Sandbox([:]).run(["--help"])
         #expect(run.status == 0)

@@ -17,9 +17,8 @@ enum OutputWriter {
     static func write(_ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], to output: URL) throws(Failure) {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        let staging = OutputDebris.staging(for: output)
+        let retired = OutputDebris.retired(for: output)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? manager.removeItem(at: staging)

@@ -11,6 +11,14 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(Failure) -> BuildReport {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
+        // One build per output at a time: a second one fails here, at once, before any work.
+        let lock: OutputLock?
+        do {
+            lock = options.writeOutput ? try OutputLock.acquire(for: options.output) : nil
+        } catch {
+            throw Failure(description: error.description)
+        }
+        defer { lock?.release() }
 
         let content: ContentSet
         let templates: TemplateSet
