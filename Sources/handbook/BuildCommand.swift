@@ -21,7 +21,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(
-            content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict)
+            content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict,
+            followSymlinks: shared.followSymlinks)
         try Runner.run(options, quiet: quiet, verbose: verbose)
     }
 }

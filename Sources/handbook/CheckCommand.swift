@@ -8,7 +8,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var shared: SharedOptions
 
     func run() throws {
-        let options = BuildOptions(content: shared.content, templates: shared.templates, strict: shared.strict, writeOutput: false)
+        let options = BuildOptions(
+            content: shared.content, templates: shared.templates, strict: shared.strict, writeOutput: false,
+            followSymlinks: shared.followSymlinks)
         try Runner.run(options, quiet: false, verbose: false)
     }
 }

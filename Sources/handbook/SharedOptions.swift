@@ -12,6 +12,9 @@ struct SharedOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
+
+    @Flag(name: .long, help: "Read content through symbolic links that lead outside the content folder.")
+    var followSymlinks = false
 }
 
 /// Exit codes: 0 success, 1 content errors (or warnings with --strict), 2 usage, configuration or I/O errors.

@@ -138,6 +138,23 @@ import Testing
         #expect(try sandbox.run(["build", "--templates", sandbox.templates]).status == 0)
     }
 
+    @Test func aLinkOutOfTheContentFolderNeedsFollowSymlinks() throws {
+        let sandbox = try Sandbox(["content/site.yml": Self.site, "shared/intro.md": Self.article])
+        try FileManager.default.createDirectory(
+            at: sandbox.root.appendingPathComponent("content/articles"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: sandbox.root.appendingPathComponent("content/articles/intro.md").path, withDestinationPath: "../../shared/intro.md")
+        for command in ["check", "build"] {
+            let refused = try sandbox.run([command, "--templates", sandbox.templates])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.hasPrefix("content/articles/intro.md:1:1: error: symbolic link to '"))
+            #expect(refused.stderr.contains("or build with --follow-symlinks [symlink-outside-content]\n1 error, 0 warnings\n"))
+            let followed = try sandbox.run([command, "--templates", sandbox.templates, "--follow-symlinks"])
+            #expect(followed.status == 0)
+        }
+        #expect(sandbox.exists("public/articles/intro.html"))
+    }
+
     @Test func helpListsTheSubcommands() throws {
         let run = try Sandbox([:]).run(["--help"])
         #expect(run.status == 0)

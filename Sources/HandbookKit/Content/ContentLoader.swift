@@ -21,23 +21,29 @@ enum ContentLoader {
     }
 
     /// Loads `directory`; content problems become diagnostics, a missing folder or `site.yml` throws.
+    /// Symbolic links must resolve inside `directory` unless `followSymlinks`.
     static func load(
-        from directory: URL, displayPrefix: String, includeDrafts: Bool, diagnostics: inout [Diagnostic]
+        from directory: URL, displayPrefix: String, includeDrafts: Bool, followSymlinks: Bool = false,
+        diagnostics: inout [Diagnostic]
     ) throws -> ContentSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ConfigurationError(description: "content folder '\(displayPrefix)' does not exist")
         }
         let siteURL = directory.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: siteURL.path) else {
+        guard ContentEntries.exists(siteURL) else {
             throw ConfigurationError(description: "\(displayPrefix)/site.yml is missing; it sets the handbook's title")
         }
+        let entries = ContentEntries(root: directory, followSymlinks: followSymlinks)
         var siteDiagnostics: [Diagnostic] = []
-        let site = readSource(siteURL, path: "\(displayPrefix)/site.yml", diagnostics: &siteDiagnostics)
-            .flatMap { RecordDecoder.site($0, diagnostics: &siteDiagnostics) }
+        var site: SiteConfig?
+        if isReadableFile(siteURL, path: "\(displayPrefix)/site.yml", entries: entries, diagnostics: &siteDiagnostics) {
+            site = readSource(siteURL, path: "\(displayPrefix)/site.yml", diagnostics: &siteDiagnostics)
+                .flatMap { RecordDecoder.site($0, diagnostics: &siteDiagnostics) }
+        }
         diagnostics += siteDiagnostics
 
-        let jobs = try discover(in: directory, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        let jobs = try discover(in: directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
         let decoded = jobs.parallelMap { job -> (RecordDecoder.Record?, [Diagnostic]) in
             var local: [Diagnostic] = []
             guard let file = readSource(job.url, path: job.path, diagnostics: &local) else { return (nil, local) }
@@ -69,12 +75,19 @@ enum ContentLoader {
     }
 
     /// Lists the `.md` files of each kind's folder, checking slugs; stray Markdown files are warnings.
-    private static func discover(in directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) throws -> [Job] {
+    private static func discover(
+        in directory: URL, displayPrefix: String, entries: ContentEntries, diagnostics: inout [Diagnostic]
+    ) throws -> [Job] {
         let manager = FileManager.default
         var jobs: [Job] = []
         let known = Set(Kind.allCases.map(\.folder))
         for entry in try manager.contentsOfDirectory(atPath: directory.path).sorted() {
             let entryURL = directory.appendingPathComponent(entry)
+            // A kind's folder may be a link, as long as it stays inside the content folder.
+            if known.contains(entry), case .failure(let problem) = entries.inspect(entryURL, display: "\(displayPrefix)/\(entry)") {
+                diagnostics.append(problem)
+                continue
+            }
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue || !known.contains(entry) {
@@ -101,10 +114,31 @@ enum ContentLoader {
                                 + (suggestion.isEmpty ? "" : "; rename it to '\(suggestion).md'")))
                     continue
                 }
-                jobs.append(Job(id: ItemID(kind, slug), url: entryURL.appendingPathComponent(name), path: path))
+                let url = entryURL.appendingPathComponent(name)
+                guard isReadableFile(url, path: path, entries: entries, diagnostics: &diagnostics) else { continue }
+                jobs.append(Job(id: ItemID(kind, slug), url: url, path: path))
             }
         }
         return jobs
+    }
+
+    /// Whether `url` is a regular file inside the content folder (or a link allowed to one); if not, says why.
+    private static func isReadableFile(
+        _ url: URL, path: String, entries: ContentEntries, diagnostics: inout [Diagnostic]
+    ) -> Bool {
+        switch entries.inspect(url, display: path) {
+        case .success(.file):
+            return true
+        case .success(.folder):
+            diagnostics.append(
+                .error("not-a-file", at: SourceLocation(path: path), "this is a folder; content files must be regular files"))
+        case .success(.special(let what)):
+            diagnostics.append(
+                .error("not-a-file", at: SourceLocation(path: path), "this is \(what), not a regular file; only regular files are read"))
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+        return false
     }
 
     /// "Data_Engineer " -> "data-engineer".
@@ -120,8 +154,8 @@ enum ContentLoader {
                     .error(
                         "invalid-utf8", at: SourceLocation(path: path, line: line, column: column),
                         "the file is not valid UTF-8; save it as UTF-8"))
-            case .unreadable:
-                diagnostics.append(.error("unreadable", at: SourceLocation(path: path), "the file cannot be read"))
+            case .unreadable(let reason):
+                diagnostics.append(.error("unreadable", at: SourceLocation(path: path), "the file cannot be read: \(reason)"))
             }
             return nil
         }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A content file read from disk: its display path and its text.
 public struct SourceFile: Sendable {
     /// The path as printed in diagnostics, e.g. `content/terms/django.md`.
@@ -25,17 +29,38 @@ enum FileReader {
         case invalidUTF8(line: Int, column: Int)
     }
 
+    /// Reads a regular file as UTF-8. Opened without blocking and checked after opening: a FIFO put in place
+    /// of a file fails here instead of waiting forever for a writer.
     static func read(_ url: URL) throws(Failure) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .unreadable(url.path)
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a regular file") }
+        var bytes: [UInt8] = []
+        // One byte more than the size: the first read takes the whole file, the second sees its end.
+        var chunk = Int(max(info.st_size, 0)) + 1
+        while true {
+            let start = bytes.count
+            bytes += repeatElement(0, count: chunk)
+            let got = bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { Glibc.read(descriptor, $0 + start, chunk) } ?? 0
+            }
+            let code = errno
+            bytes.removeLast(chunk - max(got, 0))
+            if got < 0 && code == EINTR { continue }
+            guard got >= 0 else { throw .unreadable(String(cString: strerror(code))) }
+            if got == 0 { break }
+            chunk = max(chunk, 1 << 16)
         }
-        if let text = String(validating: data, as: UTF8.self) {
+        if let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
-        throw firstInvalidByte(in: data)
+        throw firstInvalidByte(in: bytes)
     }
 
-    private static func firstInvalidByte(in data: Data) -> Failure {
+    private static func firstInvalidByte(in data: [UInt8]) -> Failure {
         var line = 1
         var column = 1
         var decoder = UTF8()

@@ -25,7 +25,7 @@ public enum Build {
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                diagnostics: &diagnostics)
+                followSymlinks: options.followSymlinks, diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
             clock.mark("templates")

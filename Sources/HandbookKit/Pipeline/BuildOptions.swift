@@ -14,13 +14,15 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// `false` for `handbook check`: validate and render, write nothing.
     public var writeOutput: Bool
+    /// Read content through symbolic links that lead outside the content folder (off: such a link is an error).
+    public var followSymlinks: Bool
     /// Above this many bytes of snippet text, the browser's index leaves the text to shards loaded on demand
     /// (2 MB: a large site's single script would otherwise be tens of megabytes).
     public var shardSearchTextAbove = 2_000_000
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "public",
-        includeDrafts: Bool = false, strict: Bool = false, writeOutput: Bool = true,
+        includeDrafts: Bool = false, strict: Bool = false, writeOutput: Bool = true, followSymlinks: Bool = false,
         workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) {
         func resolve(_ path: String) -> URL {
@@ -41,5 +43,6 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.writeOutput = writeOutput
+        self.followSymlinks = followSymlinks
     }
 }
