@@ -37,7 +37,9 @@ import Testing
         #expect(report.failed)
         #expect(!report.wroteOutput)
         #expect(try snapshot(site.output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".public") && $0 != ".public.lock"
+        }
         #expect(leftovers.isEmpty)
     }
 
