@@ -33,7 +33,9 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let options = PreviewServer.Options(
-            build: BuildOptions(content: shared.content, templates: shared.templates, includeDrafts: drafts, strict: shared.strict),
+            build: BuildOptions(
+                content: shared.content, templates: shared.templates, includeDrafts: drafts, strict: shared.strict,
+                followSymlinks: shared.followSymlinks),
             host: host, port: UInt16(port))
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
