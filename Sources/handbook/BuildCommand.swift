@@ -6,6 +6,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build", abstract: "Validate the content and write the site into the output folder.")
 
     @OptionGroup var shared: SharedOptions
+    @OptionGroup var formatting: FormatOptions
 
     @Option(name: .long, help: "The output folder, replaced only when the build succeeds.")
     var output = "public"
@@ -23,6 +24,6 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(
             content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict,
             followSymlinks: shared.followSymlinks)
-        try Runner.run(options, quiet: quiet, verbose: verbose)
+        try Runner.run(options, format: formatting.format, quiet: quiet, verbose: verbose)
     }
 }

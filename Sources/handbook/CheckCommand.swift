@@ -6,11 +6,12 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Validate the content and templates; write nothing.")
 
     @OptionGroup var shared: SharedOptions
+    @OptionGroup var formatting: FormatOptions
 
     func run() throws {
         let options = BuildOptions(
             content: shared.content, templates: shared.templates, strict: shared.strict, writeOutput: false,
             followSymlinks: shared.followSymlinks)
-        try Runner.run(options, quiet: false, verbose: false)
+        try Runner.run(options, format: formatting.format, quiet: false, verbose: false)
     }
 }

@@ -31,6 +31,9 @@ public struct Diagnostic: Hashable, Sendable {
         Diagnostic(.warning, id, at: location, message)
     }
 
+    /// The replacement the message suggests, if any ("did you mean 'aliases'?" -> "aliases").
+    public var suggestion: String? { Suggestion.offered(in: message) }
+
     /// `path:line:col: error: message [id]`
     public var formatted: String {
         "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message) [\(id)]"

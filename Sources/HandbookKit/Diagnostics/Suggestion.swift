@@ -20,6 +20,17 @@ enum Suggestion {
         return "; did you mean '\(match)'?"
     }
 
+    /// The replacement a message offers ("; did you mean 'x'?", "; rename it to 'x'"): what `suffix` wrote.
+    static func offered(in message: String) -> String? {
+        for opening in ["; did you mean '", "; rename it to '"] {
+            guard let start = message.range(of: opening) else { continue }
+            let rest = message[start.upperBound...]
+            guard let end = rest.range(of: opening.hasPrefix("; did") ? "'?" : "'") else { continue }
+            return String(rest[..<end.lowerBound])
+        }
+        return nil
+    }
+
     /// Levenshtein distance with an early exit once every cell exceeds `limit`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+/// Runs a build or a check and reports it. Exit codes: 0 success, 1 content errors (or warnings with --strict),
+/// 2 usage, configuration or I/O errors.
+enum Runner {
+    static func run(_ options: BuildOptions, format: DiagnosticFormat, quiet: Bool, verbose: Bool) throws {
+        let formatter = DiagnosticFormatter(format, colour: Terminal.colours)
+        let report: BuildReport
+        do {
+            report = try Build.run(options)
+        } catch {
+            Terminal.writeError(formatter.failure(error.description) + "\n")
+            throw ExitCode(2)
+        }
+        var stderr = ""
+        for diagnostic in report.diagnostics { stderr += formatter.line(diagnostic) + "\n" }
+        let verdict = options.writeOutput ? "build failed; the previous output was left as it was" : "check failed"
+        for line in formatter.closing(report.diagnostics, verdict: report.failed ? verdict : nil) { stderr += line + "\n" }
+        if verbose && format != .json {
+            for (stage, seconds) in report.stageTimes {
+                stderr += "  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
+            }
+        }
+        Terminal.writeError(stderr)
+        if report.failed { throw ExitCode(1) }
+        if !quiet { print(report.summaryLine) }
+    }
+}
