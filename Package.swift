@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "handbook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
         .library(name: "HandbookKit", targets: ["HandbookKit"]),

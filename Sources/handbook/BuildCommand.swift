@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build", abstract: "Validate the content and write the site into the output folder.")
 
     @OptionGroup var shared: SharedOptions
-    @OptionGroup var formatting: FormatOptions
+    @OptionGroup var reporting: ReportOptions
 
     @Option(name: .long, help: "The output folder, replaced only when the build succeeds.")
     var output = "public"
@@ -24,6 +24,8 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(
             content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict,
             followSymlinks: shared.followSymlinks)
-        try Runner.run(options, format: formatting.format, quiet: quiet, verbose: verbose)
+        try Runner.run(
+            options, format: reporting.format, quiet: quiet, verbose: verbose,
+            progressDelay: .seconds(reporting.progressDelay))
     }
 }

@@ -6,12 +6,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Validate the content and templates; write nothing.")
 
     @OptionGroup var shared: SharedOptions
-    @OptionGroup var formatting: FormatOptions
+    @OptionGroup var reporting: ReportOptions
 
     func run() throws {
         let options = BuildOptions(
             content: shared.content, templates: shared.templates, strict: shared.strict, writeOutput: false,
             followSymlinks: shared.followSymlinks)
-        try Runner.run(options, format: formatting.format, quiet: false, verbose: false)
+        try Runner.run(
+            options, format: reporting.format, quiet: false, verbose: false, progressDelay: .seconds(reporting.progressDelay))
     }
 }

@@ -5,12 +5,20 @@ import HandbookKit
 /// Runs a build or a check and reports it. Exit codes: 0 success, 1 content errors (or warnings with --strict),
 /// 2 usage, configuration or I/O errors.
 enum Runner {
-    static func run(_ options: BuildOptions, format: DiagnosticFormat, quiet: Bool, verbose: Bool) throws {
+    /// Progress shows only on a terminal, without `--quiet`, once a build has run for `progressDelay`.
+    static func run(
+        _ options: BuildOptions, format: DiagnosticFormat, quiet: Bool, verbose: Bool, progressDelay: Duration = .seconds(1)
+    ) throws {
         let formatter = DiagnosticFormatter(format, colour: Terminal.colours)
+        var options = options
+        let progress = Terminal.isTerminal && !quiet ? ProgressLine(delay: progressDelay, write: Terminal.writeError) : nil
+        if let progress { options.progress = { progress.update($0) } }
         let report: BuildReport
         do {
             report = try Build.run(options)
+            progress?.finish()
         } catch {
+            progress?.finish()
             Terminal.writeError(formatter.failure(error.description) + "\n")
             throw ExitCode(2)
         }

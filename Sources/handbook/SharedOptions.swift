@@ -17,10 +17,14 @@ struct SharedOptions: ParsableArguments {
     var followSymlinks = false
 }
 
-/// How `build` and `check` write diagnostics.
-struct FormatOptions: ParsableArguments {
+/// How `build` and `check` report: the diagnostics' format, and when progress appears on a terminal.
+struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Diagnostics as human text, GitHub Actions annotations (github) or JSON lines (json).")
     var format: DiagnosticFormat = .human
+
+    /// Seconds before progress shows on a terminal; tests set 0 to see it on a small site.
+    @Option(name: .long, help: .hidden)
+    var progressDelay = 1.0
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}

@@ -14,7 +14,11 @@ enum OutputWriter {
     }
 
     /// Writes `files` and the assets folder's contents to `output`, atomically replacing what was there.
-    static func write(_ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], to output: URL) throws(Failure) {
+    static func write(
+        _ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], to output: URL,
+        progress: ProgressReporter = ProgressReporter(callback: nil)
+    ) throws(Failure) {
+        let counter = progress.stage("Writing", total: files.count + copies.count)
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let staging = OutputDebris.staging(for: output)
@@ -30,8 +34,8 @@ enum OutputWriter {
             if let assets, manager.fileExists(atPath: assets.path) {
                 try manager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
             }
-            try writeFiles(files, into: staging)
-            try copyFiles(copies, into: staging)
+            try writeFiles(files, into: staging, counter: counter)
+            try copyFiles(copies, into: staging, counter: counter)
         } catch {
             try? manager.removeItem(at: staging)
             throw error as? Failure ?? Failure(description: "cannot write the site: \(error.localizedDescription)")
@@ -59,7 +63,7 @@ enum OutputWriter {
             }
     }
 
-    private static func writeFiles(_ files: [OutputFile], into root: URL) throws(Failure) {
+    private static func writeFiles(_ files: [OutputFile], into root: URL, counter: StageCounter?) throws(Failure) {
         for file in files where !isContained(file.path) {
             throw Failure(description: "refusing to write '\(file.path)' outside the output folder")
         }
@@ -75,14 +79,14 @@ enum OutputWriter {
                 throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
             }
         }
-        let errors = files.parallelMap { file -> String? in
+        let errors = files.parallelMap(counting: counter) { file -> String? in
             writeFile(root.appendingPathComponent(file.path).path, file.contents)
         }
         if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
     }
 
     /// Content files published as they are (`ContentCopies`), read whole and written like pages.
-    private static func copyFiles(_ copies: [FileCopy], into root: URL) throws(Failure) {
+    private static func copyFiles(_ copies: [FileCopy], into root: URL, counter: StageCounter?) throws(Failure) {
         for copy in copies where !isContained(copy.path) {
             throw Failure(description: "refusing to write '\(copy.path)' outside the output folder")
         }
@@ -93,7 +97,7 @@ enum OutputWriter {
                 throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
             }
         }
-        let errors = copies.parallelMap { copy -> String? in
+        let errors = copies.parallelMap(counting: counter) { copy -> String? in
             guard let data = FileManager.default.contents(atPath: copy.source.path) else { return "cannot read \(copy.source.path)" }
             return data.withUnsafeBytes { writeFile(root.appendingPathComponent(copy.path).path, $0) }
         }

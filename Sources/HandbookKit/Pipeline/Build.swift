@@ -19,7 +19,9 @@ public enum Build {
             throw Failure(description: error.description)
         }
         defer { lock?.release() }
+        let progress = ProgressReporter(callback: options.progress)
 
+        progress.stage("Loading content")
         let content: ContentSet
         let templates: TemplateSet
         do {
@@ -39,7 +41,9 @@ public enum Build {
 
         let site = MarkdownSite(content: content, names: names)
         let documents = content.documents
-        let rendered = documents.parallelMap { CommonMark.render($0, site: site) }
+        let rendered = documents.parallelMap(counting: progress.stage("Rendering Markdown", total: documents.count)) {
+            CommonMark.render($0, site: site)
+        }
         var bodies: [ItemID: RenderedBody] = [:]
         for (document, body) in zip(documents, rendered) {
             bodies[document.id] = body
@@ -59,16 +63,18 @@ public enum Build {
         var files: [OutputFile] = []
         if !diagnostics.contains(where: { $0.severity == .error && $0.location.path.hasSuffix(".mustache") }) {
             let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
-            files = renderer.render(diagnostics: &diagnostics)
+            files = renderer.render(diagnostics: &diagnostics, progress: progress)
         }
         clock.mark("pages")
 
+        progress.stage("Building the search index")
         files += searchIndexFiles(content: content, bodies: bodies, shardTextAbove: options.shardSearchTextAbove)
         if let base = content.site.baseURL?.value {
             files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: files.map(\.path))))
         }
         clock.mark("search index")
 
+        progress.stage("Checking links")
         let generated = Set(files.map(\.path))
         let assets = options.templates.appendingPathComponent("assets")
         var linkTargets = LinkTargets(
@@ -86,7 +92,7 @@ public enum Build {
             strict: options.strict)
         if options.writeOutput && !report.failed {
             do {
-                try OutputWriter.write(files, assets: assets, copies: copies, to: options.output)
+                try OutputWriter.write(files, assets: assets, copies: copies, to: options.output, progress: progress)
             } catch {
                 throw Failure(description: error.description)
             }

@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     /// Above this many bytes of snippet text, the browser's index leaves the text to shards loaded on demand
     /// (2 MB: a large site's single script would otherwise be tens of megabytes).
     public var shardSearchTextAbove = 2_000_000
+    /// Called as the build moves through its stages and items, from any thread; keep it quick. nil: no reports.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "public",

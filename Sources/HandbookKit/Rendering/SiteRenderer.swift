@@ -29,9 +29,9 @@ struct SiteRenderer: Sendable {
     }
 
     /// Renders every page; a template that renders nothing is a diagnostic.
-    func render(diagnostics: inout [Diagnostic]) -> [OutputFile] {
+    func render(diagnostics: inout [Diagnostic], progress: ProgressReporter = ProgressReporter(callback: nil)) -> [OutputFile] {
         let jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = pageJobs()
-        let results = jobs.parallelMap { $0() }
+        let results = jobs.parallelMap(counting: progress.stage("Rendering pages", total: jobs.count)) { $0() }
         diagnostics += results.compactMap(\.1)
         return results.compactMap(\.0)
     }
