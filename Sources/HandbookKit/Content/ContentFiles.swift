@@ -1,20 +1,15 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The files under `content/` that are published as they are: images, PDFs, downloads.
 ///
 /// Like mdBook's `src/` and Zola's colocated assets, every such file is copied, referenced or not: raw HTML,
 /// templates and other sites can point at files the link checker never sees. Hidden files, `site.yml` and
-/// Markdown are never published; Markdown outside the kind folders is a `stray-file` warning.
+/// Markdown are never published; Markdown outside the kind folders is a `stray-file` warning. Symbolic links
+/// follow the content folder's rules (`ContentEntries`).
 enum ContentFiles {
     /// Content-relative paths ("articles/img/chart.png"), sorted.
-    static func scan(_ directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]) -> [String] {
-        var scanner = Scanner(root: directory, displayPrefix: displayPrefix)
+    static func scan(_ directory: URL, displayPrefix: String, entries: ContentEntries, diagnostics: inout [Diagnostic]) -> [String] {
+        var scanner = Scanner(root: directory, displayPrefix: displayPrefix, entries: entries)
         scanner.walk("")
         diagnostics += scanner.diagnostics
         return scanner.files.sorted()
@@ -23,32 +18,40 @@ enum ContentFiles {
     private struct Scanner {
         let root: URL
         let displayPrefix: String
-        /// The content folder with symlinks resolved: a symlink is followed only to a file inside it.
-        let realRoot: String
+        let entries: ContentEntries
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Folders walked, by real path: a link back to a parent folder is walked once, not forever.
+        var walked: Set<String> = []
         static let kindFolders = Set(Kind.allCases.map(\.folder))
 
-        init(root: URL, displayPrefix: String) {
+        init(root: URL, displayPrefix: String, entries: ContentEntries) {
             self.root = root
             self.displayPrefix = displayPrefix
-            realRoot = Self.realPath(root.path) ?? root.path
+            self.entries = entries
         }
 
         mutating func walk(_ folder: String) {
-            let path = folder.isEmpty ? root.path : root.appendingPathComponent(folder).path
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
+            guard walked.insert(url.resolvingSymlinksInPath().path).inserted,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+            else { return }
             let isKindFolder = Self.kindFolders.contains(folder)
-            for name in entries.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.hasPrefix(".") {
                 let relative = folder.isEmpty ? name : "\(folder)/\(name)"
-                // Pages and the top level's Markdown are the loader's: no need to look at them again.
+                // Pages, the top level's Markdown and site.yml are the loader's.
                 if name.hasSuffix(".md") && (isKindFolder || folder.isEmpty) { continue }
                 if folder.isEmpty && name == "site.yml" { continue }
-                switch entryType(root.appendingPathComponent(relative).path) {
-                case .folder: walk(relative)
-                case .file where name.hasSuffix(".md"): diagnostics.append(stray(relative))
-                case .file: files.append(relative)
-                case .other: break
+                let display = "\(displayPrefix)/\(relative)"
+                switch entries.inspect(root.appendingPathComponent(relative), display: display) {
+                case .success(.folder): walk(relative)
+                case .success(.file) where name.hasSuffix(".md"): diagnostics.append(stray(relative))
+                case .success(.file): files.append(relative)
+                case .success(.special(let what)):
+                    diagnostics.append(
+                        .warning(
+                            "not-a-file", at: SourceLocation(path: display), "this is \(what), not a regular file; it is not published"))
+                case .failure(let problem): diagnostics.append(problem)
                 }
             }
         }
@@ -60,34 +63,6 @@ enum ContentFiles {
             return .warning(
                 "stray-file", at: SourceLocation(path: "\(displayPrefix)/\(relative)"),
                 "ignored: content goes in one of the folders \(folders.joined(separator: ", "))\(hint)")
-        }
-
-        private enum EntryType {
-            case file
-            case folder
-            case other
-        }
-
-        /// A regular file or folder; a symlink counts only as a file inside the content folder (never a folder: no loops).
-        private func entryType(_ path: String) -> EntryType {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return .other }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: return .folder
-            case S_IFREG: return .file
-            case S_IFLNK:
-                guard let target = Self.realPath(path), target.hasPrefix(realRoot + "/"), stat(target, &info) == 0,
-                    info.st_mode & S_IFMT == S_IFREG
-                else { return .other }
-                return .file
-            default: return .other
-            }
-        }
-
-        private static func realPath(_ path: String) -> String? {
-            guard let resolved = realpath(path, nil) else { return nil }
-            defer { free(resolved) }
-            return String(cString: resolved)
         }
     }
 }

@@ -63,7 +63,7 @@ enum ContentLoader {
             case .article, nil: break
             }
         }
-        let files = ContentFiles.scan(directory, displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        let files = ContentFiles.scan(directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
         return ContentSet(site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: files)
     }
