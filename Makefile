@@ -17,7 +17,7 @@ test: deps test-deps
 	swift build --build-tests
 	swift test
 	node --test Tests/SearchJS/
-	$(VENV)/bin/python -m pytest -q Tests/Browser
+	$(VENV)/bin/python -m pytest -q Tests/Browser Tests/CI
 	swift format lint --strict --recursive Package.swift Sources Tests
 
 deps:
