@@ -102,16 +102,24 @@ enum ContentLoader {
                 continue
             }
             guard let kind = Kind.allCases.first(where: { $0.folder == entry }) else { continue }
-            for name in try manager.contentsOfDirectory(atPath: entryURL.path).sorted() where name.hasSuffix(".md") {
+            let names = try manager.contentsOfDirectory(atPath: entryURL.path).sorted()
+            let present = Set(names)
+            for name in names where name.hasSuffix(".md") {
                 let slug = String(name.dropLast(3))
                 let path = "\(displayPrefix)/\(entry)/\(name)"
                 guard isValidSlug(slug) else {
                     let suggestion = suggestedSlug(slug)
+                    // "Django.md" beside "django.md": renaming as suggested would collide (or overwrite).
+                    let advice =
+                        suggestion.isEmpty
+                        ? ""
+                        : present.contains("\(suggestion).md")
+                            ? "; '\(suggestion).md' already exists: merge the two files or choose another name"
+                            : "; rename it to '\(suggestion).md'"
                     diagnostics.append(
                         .error(
                             "bad-slug", at: SourceLocation(path: path),
-                            "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)"
-                                + (suggestion.isEmpty ? "" : "; rename it to '\(suggestion).md'")))
+                            "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens)\(advice)"))
                     continue
                 }
                 let url = entryURL.appendingPathComponent(name)

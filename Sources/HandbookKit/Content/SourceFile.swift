@@ -39,20 +39,25 @@ enum FileReader {
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a regular file") }
         var bytes: [UInt8] = []
-        // One byte more than the size: the first read takes the whole file, the second sees its end.
+        // One byte more than the size: a file read whole comes back short, which is its end.
         var chunk = Int(max(info.st_size, 0)) + 1
         while true {
-            let start = bytes.count
-            bytes += repeatElement(0, count: chunk)
-            let got = bytes.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress.map { Glibc.read(descriptor, $0 + start, chunk) } ?? 0
+            var failure: Int32 = 0
+            let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                count = 0
+                while count < chunk, let start = buffer.baseAddress {
+                    let got = Glibc.read(descriptor, start + count, chunk - count)
+                    if got < 0 && errno == EINTR { continue }
+                    if got < 0 { failure = errno }
+                    if got <= 0 { return }
+                    count += got
+                }
             }
-            let code = errno
-            bytes.removeLast(chunk - max(got, 0))
-            if got < 0 && code == EINTR { continue }
-            guard got >= 0 else { throw .unreadable(String(cString: strerror(code))) }
-            if got == 0 { break }
-            chunk = max(chunk, 1 << 16)
+            guard failure == 0 else { throw .unreadable(String(cString: strerror(failure))) }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            // A file that grew since fstat fills the buffer: keep reading.
+            if part.count < chunk { break }
+            chunk = 1 << 16
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return text

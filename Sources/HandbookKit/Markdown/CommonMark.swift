@@ -53,7 +53,11 @@ enum CommonMark {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         parsing.lock()
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // Every byte, NULs included (cmark turns them into U+FFFD); strlen would end the page at the first NUL.
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         let parsed = cmark_parser_finish(parser)
         parsing.unlock()
         guard let root = parsed else { fatalError("cmark_parser_finish failed: out of memory") }

@@ -9,8 +9,10 @@ struct SourceLocator {
     private let path: String
     private let bodyFirstLine: Int
     private var cursors: [String: (line: Int, column: Int)] = [:]
-    /// Split only when a diagnostic needs a place: most pages never do.
-    private lazy var lines: [Substring] = body.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Split only when a diagnostic needs a place: most pages never do. Split on the byte, not the Character:
+    /// "\r\n" is a single Character in Swift, and a CRLF file would otherwise be one long line.
+    private lazy var lines: [Substring] = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        .map { Substring($0) }
 
     init(document: Document) {
         body = document.body
