@@ -144,14 +144,17 @@ struct BodyLinker {
             if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
             return root + id.url + reference.suffix
         }
-        if site.assets.contains(resolved) { return nil }
+        // Written from the site root like page links, so the body works wherever it is shown (the print page
+        // at the root too); files keep their content path under the output.
+        let rebased = root + URLSafety.encodePath(resolved) + reference.suffix
+        if site.assets.contains(resolved) { return rebased }
         if let id = site.pages[resolved] {
             links.insert(id)
             if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
-            return nil
+            return rebased
         }
         refer(to: .output(resolved), reference, url, isImage: isImage, blockLine: blockLine)
-        return nil
+        return rebased
     }
 
     private mutating func refer(

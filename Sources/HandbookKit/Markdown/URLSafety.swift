@@ -33,6 +33,21 @@ enum URLSafety {
             fragment: fragment?.isEmpty == false ? fragment : nil)
     }
 
+    /// A decoded path made a URL path again: "%", "#" and "?" escaped (cmark's renderer escapes the rest).
+    static func encodePath(_ path: String) -> String {
+        guard path.contains(where: { $0 == "%" || $0 == "#" || $0 == "?" }) else { return path }
+        var result = ""
+        for character in path {
+            switch character {
+            case "%": result += "%25"
+            case "#": result += "%23"
+            case "?": result += "%3F"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// RFC 3986: a letter, then letters, digits, "+", "-" or ".", then ":" before any "/", "?" or "#".
     private static func hasScheme(_ url: String) -> Bool {
         for (index, byte) in url.utf8.enumerated() {

@@ -57,7 +57,7 @@ import Testing
         ("inline code", "Run `python app.py`.", "<p>Run <code>python app.py</code>.</p>\n"),
         ("code block", "```\npython\n```", "<pre><code>python\n</code></pre>\n"),
         ("a link's text", "[Python docs](https://docs.python.org)", "<p><a href=\"https://docs.python.org\">Python docs</a></p>\n"),
-        ("image text", "![Python logo](logo.png)", "<p><img src=\"logo.png\" alt=\"Python logo\" /></p>\n"),
+        ("image text", "![Python logo](logo.png)", "<p><img src=\"../articles/logo.png\" alt=\"Python logo\" /></p>\n"),
         ("raw HTML", "<span>Python</span>", "<p><!-- raw HTML omitted -->Python<!-- raw HTML omitted --></p>\n"),
         ("autolinked URL", "https://python.org", "<p><a href=\"https://python.org\">https://python.org</a></p>\n"),
     ])

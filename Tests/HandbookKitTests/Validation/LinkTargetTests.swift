@@ -130,9 +130,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("images/.DS_Store").path))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("site.yml").path))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/a.md").path))
+        // Written from the site root, so the same body works on the print page, one folder up.
         let page = try site.read("articles/a.html")
-        #expect(page.contains("<img src=\"img/chart.png\" alt=\"A chart\" />"))
+        #expect(page.contains("<img src=\"../articles/img/chart.png\" alt=\"A chart\" />"))
         #expect(page.contains("<a href=\"../files/report.pdf\">the report</a>"))
+        #expect(page.contains("<a href=\"../files/my%20notes.txt\">a space</a>"))
+        let print = try site.read("print.html")
+        #expect(print.contains("<img src=\"articles/img/chart.png\" alt=\"A chart\" />"))
+        #expect(print.contains("<a href=\"files/report.pdf\">the report</a>"))
     }
 
     @Test func aFileThatWouldReplaceAGeneratedOneIsAnError() throws {
@@ -195,9 +200,15 @@ import Testing
         ("guide.md#", URLSafety.LocalReference(path: "guide.md", suffix: "#", fragment: nil)),
         ("a:b/c", nil), ("https://x.org/a.md", nil), ("mailto:x@y.z", nil), ("/abs/a.png", nil), ("//host/a.png", nil), ("", nil),
         ("dir/a:b.png", URLSafety.LocalReference(path: "dir/a:b.png", suffix: "", fragment: nil)),
+        ("a%23b%3F.pdf", URLSafety.LocalReference(path: "a#b?.pdf", suffix: "", fragment: nil)),
     ])
     func relativeReferencesAreSplit(_ url: String, _ expected: URLSafety.LocalReference?) {
         #expect(URLSafety.localReference(url) == expected)
+    }
+
+    @Test func pathsAreEncodedBackForTheirURL() {
+        #expect(URLSafety.encodePath("files/a#b?c 100%.pdf") == "files/a%23b%3Fc 100%25.pdf")
+        #expect(URLSafety.encodePath("img/chart.png") == "img/chart.png")
     }
 
     @Test func idsAreReadFromAttributesOnly() {
