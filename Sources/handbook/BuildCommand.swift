@@ -20,10 +20,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Build everything afresh, ignoring the cache beside the output folder.")
+    var noCache = false
+
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: shared.content, templates: shared.templates, output: output, includeDrafts: drafts, strict: shared.strict,
             followSymlinks: shared.followSymlinks)
+        options.useCache = !noCache
         try Runner.run(
             options, format: reporting.format, quiet: quiet, verbose: verbose,
             progressDelay: .seconds(reporting.progressDelay))

@@ -212,6 +212,19 @@ import Testing
         #expect(!sandbox.exists("public"))
     }
 
+    @Test func aSecondBuildIsTheSameAndNoCacheIsAccepted() throws {
+        let sandbox = try Sandbox([
+            "content/site.yml": Self.site, "content/terms/django.md": Self.term, "content/articles/intro.md": Self.article,
+        ])
+        let first = try sandbox.run(["build", "--templates", sandbox.templates])
+        #expect(first.status == 0 && sandbox.exists(".public.cache") && !sandbox.exists("public/.public.cache"))
+        let second = try sandbox.run(["build", "--templates", sandbox.templates, "--verbose"])
+        #expect(second.status == 0 && second.stderr.hasPrefix("  cache: up to date"))
+        #expect(second.stdout.hasPrefix("Built 1 article, 1 term, 0 roles, 0 companies, "))
+        let fresh = try sandbox.run(["build", "--templates", sandbox.templates, "--no-cache", "--verbose"])
+        #expect(fresh.status == 0 && fresh.stderr.hasPrefix("  load "))
+    }
+
     @Test func newNeverOverwritesAndExitsTwo() throws {
         let sandbox = try Sandbox(["content/site.yml": Self.site, "content/terms/django.md": Self.term])
         let again = try sandbox.run(["new", "term", "Django"])

@@ -14,8 +14,9 @@ enum OutputWriter {
     }
 
     /// Writes `files` and the assets folder's contents to `output`, atomically replacing what was there.
+    /// `unchanged` files (same bytes as in the current output) are hard-linked from it instead of written.
     static func write(
-        _ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], to output: URL,
+        _ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], unchanged: Set<String> = [], to output: URL,
         progress: ProgressReporter = ProgressReporter(callback: nil)
     ) throws(Failure) {
         let counter = progress.stage("Writing", total: files.count + copies.count)
@@ -34,7 +35,7 @@ enum OutputWriter {
             if let assets, manager.fileExists(atPath: assets.path) {
                 try manager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
             }
-            try writeFiles(files, into: staging, counter: counter)
+            try writeFiles(files, into: staging, linking: unchanged, from: output, counter: counter)
             try copyFiles(copies, into: staging, counter: counter)
         } catch {
             try? manager.removeItem(at: staging)
@@ -63,7 +64,9 @@ enum OutputWriter {
             }
     }
 
-    private static func writeFiles(_ files: [OutputFile], into root: URL, counter: StageCounter?) throws(Failure) {
+    private static func writeFiles(
+        _ files: [OutputFile], into root: URL, linking unchanged: Set<String>, from previous: URL, counter: StageCounter?
+    ) throws(Failure) {
         for file in files where !isContained(file.path) {
             throw Failure(description: "refusing to write '\(file.path)' outside the output folder")
         }
@@ -80,7 +83,10 @@ enum OutputWriter {
             }
         }
         let errors = files.parallelMap(counting: counter) { file -> String? in
-            writeFile(root.appendingPathComponent(file.path).path, file.contents)
+            let target = root.appendingPathComponent(file.path).path
+            // A link shares the unchanged file (and keeps its time, so uploads skip it); the old output is never written to.
+            if unchanged.contains(file.path), link(previous.appendingPathComponent(file.path).path, target) == 0 { return nil }
+            return writeFile(target, file.contents)
         }
         if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
     }

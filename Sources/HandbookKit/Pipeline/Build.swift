@@ -21,6 +21,13 @@ public enum Build {
         defer { lock?.release() }
         let progress = ProgressReporter(callback: options.progress)
 
+        let cache = BuildCache.open(options)
+        if var report = cache?.upToDate(strict: options.strict) {
+            clock.mark("cache: up to date")
+            report.stageTimes = clock.stages
+            return report
+        }
+
         progress.stage("Loading content")
         let content: ContentSet
         let templates: TemplateSet
@@ -91,12 +98,15 @@ public enum Build {
             diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(files), stageTimes: [], wroteOutput: false,
             strict: options.strict)
         if options.writeOutput && !report.failed {
+            let plan = cache?.plan(files)
             do {
-                try OutputWriter.write(files, assets: assets, copies: copies, to: options.output, progress: progress)
+                try OutputWriter.write(
+                    files, assets: assets, copies: copies, unchanged: plan?.unchanged ?? [], to: options.output, progress: progress)
             } catch {
                 throw Failure(description: error.description)
             }
             report.wroteOutput = true
+            if let cache, let plan { cache.save(report, plan: plan) }
             clock.mark("write")
         }
         report.stageTimes = clock.stages

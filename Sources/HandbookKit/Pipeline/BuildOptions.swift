@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var shardSearchTextAbove = 2_000_000
     /// Called as the build moves through its stages and items, from any thread; keep it quick. nil: no reports.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Reuse the last build's output where the inputs allow it (`--no-cache` turns this off); see `BuildCache`.
+    public var useCache = true
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "public",

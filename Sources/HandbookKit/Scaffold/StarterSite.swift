@@ -95,6 +95,7 @@ enum StarterSite {
             ".gitignore",
             """
             public/
+            .public.cache
             .build/
 
             """

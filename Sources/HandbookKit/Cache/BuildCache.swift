@@ -1,0 +1,105 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Incremental builds, as a layer around the stages: when nothing the build reads has changed and the output
+/// is as the last build left it, the build is that build (its report is replayed, nothing is written); else
+/// the stages run and only pages whose bytes changed are written, the others linked from the previous output.
+///
+/// The cache is one file beside the output (`.public.cache`), never inside it. A missing, damaged or stale
+/// cache, a changed option or a new binary means a full build, never a wrong one.
+struct BuildCache: Sendable {
+    /// The manifest's place: `<parent>/.<output name>.cache`.
+    let file: URL
+    let output: URL
+    let inputs: Digest
+    let previous: CacheManifest?
+
+    /// Nil when the build writes nothing, `--no-cache` is given, or the inputs cannot be fingerprinted safely.
+    static func open(_ options: BuildOptions) -> BuildCache? {
+        guard options.useCache, options.writeOutput, let inputs = InputFingerprint.take(options) else { return nil }
+        let file = options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent).cache")
+        let previous = FileManager.default.contents(atPath: file.path).flatMap { data in
+            CacheManifest.decode(String(decoding: data, as: UTF8.self))
+        }
+        return BuildCache(file: file, output: options.output, inputs: inputs, previous: previous)
+    }
+
+    /// The last build's report, when its inputs are these and its output is still exactly as it wrote it.
+    func upToDate(strict: Bool) -> BuildReport? {
+        guard let previous, previous.inputs == inputs, Self.stamps(of: output) == previous.outputs.mapValues(\.stamp) else {
+            return nil
+        }
+        return BuildReport(
+            diagnostics: previous.diagnostics, pageCounts: previous.pageCounts, stageTimes: [], wroteOutput: true, strict: strict)
+    }
+
+    /// Which generated files can be linked from the previous output: same bytes as the last build wrote, untouched since.
+    func plan(_ files: [OutputFile]) -> Plan {
+        let digests = files.parallelMap { Digest($0.contents) }
+        var unchanged: Set<String> = []
+        if let previous {
+            for (file, digest) in zip(files, digests) {
+                guard let entry = previous.outputs[file.path], entry.digest == digest,
+                    FileStamp(path: output.appendingPathComponent(file.path).path) == entry.stamp
+                else { continue }
+                unchanged.insert(file.path)
+            }
+        }
+        return Plan(digests: Dictionary(zip(files.map(\.path), digests)) { first, _ in first }, unchanged: unchanged)
+    }
+
+    struct Plan: Sendable {
+        var digests: [String: Digest]
+        /// Paths whose previous file is reused (hard-linked into the new output).
+        var unchanged: Set<String>
+    }
+
+    /// Records what was just written. A failure to save only costs the next build its shortcut.
+    func save(_ report: BuildReport, plan: Plan) {
+        var outputs: [String: CacheManifest.Entry] = [:]
+        for (path, stamp) in Self.stamps(of: output) {
+            // Assets and copied content files carry no digest: they are never linked, only checked for changes.
+            outputs[path] = CacheManifest.Entry(digest: plan.digests[path] ?? Digest(high: 0, low: 0), stamp: stamp)
+        }
+        let manifest = CacheManifest(inputs: inputs, diagnostics: report.diagnostics, pageCounts: report.pageCounts, outputs: outputs)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
+        do {
+            try Data(manifest.encoded().utf8).write(to: temporary)
+            if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    /// Every regular file under `folder` by relative path; anything else (a link, a device) makes the walk fail (empty).
+    static func stamps(of folder: URL) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        guard walk(folder.path, prefix: "", into: &stamps) else { return [:] }
+        return stamps
+    }
+
+    private static func walk(_ folder: String, prefix: String, into stamps: inout [String: FileStamp]) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return false }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: guard walk(path, prefix: relative, into: &stamps) else { return false }
+            case S_IFREG:
+                stamps[relative] = FileStamp(size: Int(info.st_size), modified: FileStamp.modified(info), inode: UInt64(info.st_ino))
+            default: return false
+            }
+        }
+        return true
+    }
+}

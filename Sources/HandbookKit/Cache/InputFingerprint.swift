@@ -1,0 +1,100 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One digest of everything a build reads: every file under the content and templates folders (path and
+/// bytes), the options, and the binary doing the build. Equal fingerprints, equal output.
+enum InputFingerprint {
+    /// Bumped whenever the cache's meaning changes, so an old cache is never trusted.
+    static let formatVersion = 1
+
+    /// Nil when the inputs cannot be fingerprinted safely (a symbolic link, an unreadable file): build in full.
+    static func take(_ options: BuildOptions) -> Digest? {
+        var files: [(path: String, url: URL)] = []
+        for (label, root) in [("content", options.content), ("templates", options.templates)] {
+            guard collect(root, prefix: label, into: &files) else { return nil }
+        }
+        files.sort { $0.path < $1.path }
+        let digests = files.parallelMap { file -> Digest? in
+            FileManager.default.contents(atPath: file.url.path).map { data in data.withUnsafeBytes { Digest($0) } }
+        }
+        var summary = settings(options)
+        for (file, digest) in zip(files, digests) {
+            guard let digest else { return nil }
+            summary += "\(file.path)\t\(digest.hex)\n"
+        }
+        return Digest(summary)
+    }
+
+    /// Everything besides the files that changes the output or the report.
+    private static func settings(_ options: BuildOptions) -> String {
+        [
+            "handbook-cache \(formatVersion)", binaryStamp(), options.content.path, options.templates.path, options.output.path,
+            options.contentDisplay, options.templatesDisplay, "drafts=\(options.includeDrafts)", "strict=\(options.strict)",
+            "symlinks=\(options.followSymlinks)",
+            "shard=\(options.shardSearchTextAbove)",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    /// The running executable's path, size, modification time and inode: a rebuilt binary never trusts an old cache.
+    static func binaryStamp() -> String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "binary unknown \(UUID().uuidString)" }
+        return "binary \(path) \(info.st_size) \(FileStamp.modified(info)) \(info.st_ino)"
+    }
+
+    /// Regular files under `folder`; false when a symbolic link or something unreadable makes the walk unsafe.
+    private static func collect(_ folder: URL, prefix: String, into files: inout [(path: String, url: URL)]) -> Bool {
+        guard let directory = opendir(folder.path) else { return false }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { return false }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: guard collect(url, prefix: "\(prefix)/\(name)", into: &files) else { return false }
+            case S_IFREG: files.append(("\(prefix)/\(name)", url))
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// Size, modification time and inode of a file on disk: what shows a written file was left alone since.
+struct FileStamp: Hashable, Sendable {
+    var size: Int
+    var modified: String
+    var inode: UInt64
+
+    init(size: Int, modified: String, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.init(size: Int(info.st_size), modified: Self.modified(info), inode: UInt64(info.st_ino))
+    }
+
+    static func modified(_ info: stat) -> String {
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        return "\(time.tv_sec).\(time.tv_nsec)"
+    }
+}
