@@ -44,7 +44,7 @@ import Testing
         #expect(!report.failed)
         #expect(
             try entries(site.root) == [
-                ".public.lock", ".public.old-\(alive)", ".public.old-\(dead)x", ".site.old-\(dead)", "content", "public",
+                ".public.cache", ".public.lock", ".public.old-\(alive)", ".public.old-\(dead)x", ".site.old-\(dead)", "content", "public",
                 "public.old-\(dead)",
             ])
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(!report.wroteOutput)
         #expect(try snapshot(site.output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".public") && $0 != ".public.lock"
+            $0.hasPrefix(".public") && $0 != ".public.lock" && $0 != ".public.cache"
         }
         #expect(leftovers.isEmpty)
     }
