@@ -122,3 +122,50 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
+
+// The theme switch in the header: light, dark or the system's choice, remembered in localStorage (which
+// also works from file://). The inline script in <head> applies the stored choice before first paint.
+(function () {
+  'use strict';
+  if (typeof document === 'undefined') return;
+  var KEY = 'handbook-theme';
+  var LABELS = { light: 'Light theme', dark: 'Dark theme', system: 'Theme follows the system' };
+  var root = document.documentElement;
+  function stored() {
+    try {
+      var theme = localStorage.getItem(KEY);
+      return theme === 'light' || theme === 'dark' ? theme : 'system';
+    } catch (e) {
+      return 'system';
+    }
+  }
+  function apply(theme) {
+    if (theme === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', theme);
+  }
+  function start() {
+    var select = document.getElementById('theme-select');
+    var status = document.getElementById('theme-status');
+    if (!select) return;
+    function sync() {
+      var theme = stored();
+      apply(theme);
+      select.value = theme;
+    }
+    sync();
+    select.addEventListener('change', function () {
+      var theme = LABELS[select.value] ? select.value : 'system';
+      try {
+        if (theme === 'system') localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, theme);
+      } catch (e) { /* storage off: the choice holds for this page only */ }
+      apply(theme);
+      if (status) status.textContent = LABELS[theme];
+    });
+    // Another tab changed it, or the page came back from the back/forward cache.
+    window.addEventListener('storage', function (event) { if (event.key === KEY) sync(); });
+    window.addEventListener('pageshow', function (event) { if (event.persisted) sync(); });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

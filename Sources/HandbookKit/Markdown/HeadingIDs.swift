@@ -10,7 +10,9 @@ struct HeadingIDs {
     }
 
     /// Ids the templates use; a heading never takes one of them.
-    static let layoutIDs: Set<String> = ["main", "top", "search-input", "search-results", "search-page", "toc", "term-tips"]
+    static let layoutIDs: Set<String> = [
+        "main", "top", "search-input", "search-results", "search-page", "toc", "term-tips", "theme-select", "theme-status",
+    ]
 
     mutating func make(for text: String) -> String {
         var base = ""
