@@ -7,6 +7,9 @@ public struct Document: Sendable {
     public var body: String
     /// File line of the body's first line, to turn cmark's body-relative lines into file lines.
     public var bodyFirstLine: Int
+    /// Who keeps the item true (`owner`), and the day they last checked it (`reviewed`).
+    public var owner: String? = nil
+    public var reviewed: Located<CalendarDate>? = nil
 
     public var slug: String { id.slug }
     public var kind: Kind { id.kind }

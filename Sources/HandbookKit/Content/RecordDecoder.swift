@@ -5,13 +5,16 @@ import Yams
 /// Each function returns the record (possibly with placeholder values) and leaves every problem
 /// in `diagnostics`; the build stops after validation when any of them is an error.
 enum RecordDecoder {
-    static let articleFields = ["title", "summary", "order", "tags", "draft"]
-    static let termFields = ["title", "summary", "category", "aliases", "related", "match_case", "no_autolink"]
-    static let archetypeFields = [
-        "title", "summary", "builds", "uses", "companies", "salary_premium", "must_have", "interview_questions", "signals",
-    ]
-    static let companyFields = ["title", "industry", "summary", "scale", "archetypes", "systems"]
-    static let siteFields = ["title", "tagline", "description", "language", "base_url", "unsafe_html"]
+    /// Fields every kind may carry.
+    static let reviewFields = ["owner", "reviewed"]
+    static let articleFields = ["title", "summary", "order", "tags", "draft"] + reviewFields
+    static let termFields = ["title", "summary", "category", "aliases", "related", "match_case", "no_autolink"] + reviewFields
+    static let archetypeFields =
+        [
+            "title", "summary", "builds", "uses", "companies", "salary_premium", "must_have", "interview_questions", "signals",
+        ] + reviewFields
+    static let companyFields = ["title", "industry", "summary", "scale", "archetypes", "systems"] + reviewFields
+    static let siteFields = ["title", "tagline", "description", "language", "base_url", "unsafe_html", "review_after_months"]
 
     static func fields(of kind: Kind) -> [String] {
         switch kind {
@@ -29,13 +32,20 @@ enum RecordDecoder {
             diagnostics.append(diagnostic)
             return nil
         case .success(var reader):
-            let config = SiteConfig(
+            var config = SiteConfig(
                 title: reader.requiredString("title").value,
                 tagline: reader.string("tagline")?.value ?? "",
                 description: reader.string("description")?.value ?? "",
                 language: reader.string("language")?.value ?? "en",
                 baseURL: reader.string("base_url"),
                 unsafeHTML: reader.bool("unsafe_html") ?? false)
+            if let months = reader.int("review_after_months") {
+                if months >= 1 {
+                    config.reviewAfterMonths = months
+                } else if let node = reader.node("review_after_months") {
+                    reader.typeError(node, field: "review_after_months", expected: "a whole number of months, 1 or more")
+                }
+            }
             diagnostics += reader.diagnostics
             return config
         }
@@ -64,10 +74,12 @@ enum RecordDecoder {
             diagnostics.append(diagnostic)
             return nil
         case .success(var reader):
-            let document = Document(
+            var document = Document(
                 id: id, path: file.path, title: reader.requiredString("title"),
                 summary: reader.requiredString("summary").value,
                 body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+            document.owner = reader.string("owner")?.value
+            document.reviewed = reviewed(&reader)
             let record: Record
             switch id.kind {
             case .article: record = .article(article(document, &reader))
@@ -78,6 +90,19 @@ enum RecordDecoder {
             diagnostics += reader.diagnostics
             return record
         }
+    }
+
+    /// `reviewed`: an ISO date, `YYYY-MM-DD`.
+    private static func reviewed(_ reader: inout YAMLReader) -> Located<CalendarDate>? {
+        guard let text = reader.string("reviewed") else { return nil }
+        guard let date = CalendarDate(iso: text.value) else {
+            reader.diagnostics.append(
+                .error(
+                    "bad-date", at: text.location,
+                    "'reviewed' must be a date written YYYY-MM-DD, such as 2026-11-20; found '\(text.value)'"))
+            return nil
+        }
+        return Located(date, at: text.location)
     }
 
     private static func article(_ document: Document, _ reader: inout YAMLReader) -> Article {

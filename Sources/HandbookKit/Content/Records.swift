@@ -6,6 +6,8 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var baseURL: Located<String>?
     public var unsafeHTML: Bool
+    /// After this many months a `reviewed` date is stale (`stale-content`).
+    public var reviewAfterMonths: Int = 12
 }
 
 /// `content/articles/<slug>.md`.

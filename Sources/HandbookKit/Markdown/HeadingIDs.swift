@@ -12,6 +12,7 @@ struct HeadingIDs {
     /// Ids the templates use; a heading never takes one of them.
     static let layoutIDs: Set<String> = [
         "main", "top", "search-input", "search-results", "search-page", "toc", "term-tips", "theme-select", "theme-status",
+        "related-reading",
     ]
 
     mutating func make(for text: String) -> String {

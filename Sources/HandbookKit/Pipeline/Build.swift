@@ -42,7 +42,7 @@ public enum Build {
             throw Failure(description: "\(error)")
         }
 
-        let (names, problems) = Validation.run(content)
+        let (names, problems) = Validation.run(content, today: CalendarDate(options.now))
         diagnostics += problems
         clock.mark("validate")
 

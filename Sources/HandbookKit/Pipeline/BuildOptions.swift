@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Reuse the last build's output where the inputs allow it (`--no-cache` turns this off); see `BuildCache`.
     public var useCache = true
+    /// The moment of the build: `stale-content` compares `reviewed` dates with its day (UTC). Tests set it.
+    public var now = Date()
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "public",

@@ -9,6 +9,8 @@ struct CrossReferences: Sendable {
     /// Company slug -> archetypes, and archetype slug -> companies, both directions.
     var companyArchetypes: [String: Set<String>] = [:]
     var archetypeCompanies: [String: Set<String>] = [:]
+    /// Article or term -> up to five related items, best first (`RelatedReading`).
+    var reading: [ItemID: [ItemID]] = [:]
 
     init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody]) {
         for (page, body) in bodies {
@@ -42,6 +44,7 @@ struct CrossReferences: Sendable {
                 archetypeCompanies[archetype, default: []].insert(id.slug)
             }
         }
+        reading = RelatedReading.compute(content: content, bodies: bodies, related: related)
     }
 
     /// Terms no page links to and no record names: candidates for an `unused-term` warning.

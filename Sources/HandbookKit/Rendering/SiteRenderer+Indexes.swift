@@ -163,7 +163,8 @@ extension SiteRenderer {
         @Sendable func section(_ document: Document) -> PrintSection {
             PrintSection(
                 id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value,
-                summary: document.summary, body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id))
+                summary: document.summary, body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id),
+                review: SiteRenderer.review(document))
         }
         let terms = content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
         return PrintView(

@@ -20,7 +20,8 @@ extension SiteRenderer {
                 LinkView(
                     title: term.title.value, url: inPrint ? "#\(PrintLinks.anchor(term.id))" : "../" + term.id.url,
                     summary: term.summary)
-            }, titleLevel: inPrint ? 2 : 1, sectionLevel: inPrint ? 3 : 2)
+            }, titleLevel: inPrint ? 2 : 1, sectionLevel: inPrint ? 3 : 2,
+            review: Self.review(archetype.document))
     }
 
     /// The kit page of `archetype`, framed like every page.

@@ -185,7 +185,8 @@ struct SiteRenderer: Sendable {
             root: "../", title: article.document.title.value, summary: article.document.summary,
             body: bodies[article.document.id]?.html ?? "", toc: toc(article.document.id),
             tags: tags.map { LinkView(title: $0, url: "../tags/\(TagName.slug($0)).html") },
-            previous: previous.map { link($0.document, from: "../") }, next: next.map { link($0.document, from: "../") })
+            previous: previous.map { link($0.document, from: "../") }, next: next.map { link($0.document, from: "../") },
+            review: Self.review(article.document), relatedReading: relatedReading(article.document.id))
     }
 
     func termView(_ term: Term) -> TermView {
@@ -201,7 +202,8 @@ struct SiteRenderer: Sendable {
             root: "../", title: term.document.title.value, summary: term.document.summary, category: term.category.rawValue,
             aliases: term.aliases.map(\.value), body: bodies[term.document.id]?.html ?? "", toc: toc(term.document.id),
             mentionedIn: groups, usedBy: usedBy,
-            related: links((references.related[slug] ?? []).map { ItemID(.term, $0) }, from: "../"))
+            related: links((references.related[slug] ?? []).map { ItemID(.term, $0) }, from: "../"),
+            review: Self.review(term.document), relatedReading: relatedReading(term.document.id))
     }
 
     func archetypeView(_ archetype: Archetype) -> ArchetypeView {
@@ -215,7 +217,7 @@ struct SiteRenderer: Sendable {
             companies: links(companies, from: "../"), salaryPremium: archetype.salaryPremium, mustHave: archetype.mustHave,
             interviewQuestions: archetype.interviewQuestions.map(\.question), signals: signals,
             hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty),
-            kitURL: "../" + Self.kitPath(id.slug))
+            kitURL: "../" + Self.kitPath(id.slug), review: Self.review(archetype.document))
     }
 
     func companyView(_ company: Company) -> CompanyView {
@@ -228,6 +230,6 @@ struct SiteRenderer: Sendable {
                 SystemView(
                     name: system.name, description: system.description,
                     stack: resolvedLinks(system.stack, .term, from: "../"))
-            })
+            }, review: Self.review(company.document))
     }
 }

@@ -66,6 +66,17 @@ extension LayoutView: MustacheParent {
     }
 }
 
+extension ReviewView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": self.date
+        case "datetime": self.datetime
+        case "owner": self.owner
+        default: nil
+        }
+    }
+}
+
 extension HomeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -95,6 +106,8 @@ extension ArticleView: MustacheParent {
         case "tags": self.tags
         case "previous": self.previous
         case "next": self.next
+        case "review": self.review
+        case "relatedReading": self.relatedReading
         default: nil
         }
     }
@@ -123,6 +136,8 @@ extension TermView: MustacheParent {
         case "mentionedIn": self.mentionedIn
         case "usedBy": self.usedBy
         case "related": self.related
+        case "review": self.review
+        case "relatedReading": self.relatedReading
         default: nil
         }
     }
@@ -156,6 +171,7 @@ extension ArchetypeView: MustacheParent {
         case "signals": self.signals
         case "hasSignals": self.hasSignals
         case "kitURL": self.kitURL
+        case "review": self.review
         default: nil
         }
     }
@@ -189,6 +205,7 @@ extension KitView: MustacheParent {
         case "glossary": self.glossary
         case "titleLevel": self.titleLevel
         case "sectionLevel": self.sectionLevel
+        case "review": self.review
         default: nil
         }
     }
@@ -217,6 +234,7 @@ extension CompanyView: MustacheParent {
         case "toc": self.toc
         case "archetypes": self.archetypes
         case "systems": self.systems
+        case "review": self.review
         default: nil
         }
     }
@@ -371,6 +389,7 @@ extension PrintSection: MustacheParent {
         case "title": self.title
         case "summary": self.summary
         case "body": self.body
+        case "review": self.review
         default: nil
         }
     }

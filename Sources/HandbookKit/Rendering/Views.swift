@@ -40,6 +40,13 @@ struct LayoutView: Sendable {
     var bodyClass: String
 }
 
+/// Who keeps a page true and when they last checked it: "Reviewed 20 November 2026 by Pay team".
+struct ReviewView: Sendable {
+    var date: String?
+    var datetime: String?
+    var owner: String?
+}
+
 struct HomeView: Sendable {
     var root: String
     var title: String
@@ -62,6 +69,8 @@ struct ArticleView: Sendable {
     var tags: [LinkView]
     var previous: LinkView?
     var next: LinkView?
+    var review: ReviewView? = nil
+    var relatedReading: [LinkView] = []
 }
 
 struct GroupView: Sendable {
@@ -80,6 +89,8 @@ struct TermView: Sendable {
     var mentionedIn: [GroupView]
     var usedBy: [LinkView]
     var related: [LinkView]
+    var review: ReviewView? = nil
+    var relatedReading: [LinkView] = []
 }
 
 struct SignalsView: Sendable {
@@ -103,6 +114,7 @@ struct ArchetypeView: Sendable {
     var signals: SignalsView
     var hasSignals: Bool
     var kitURL: String
+    var review: ReviewView? = nil
 }
 
 /// One interview question of a kit, with what strong and weak answers sound like.
@@ -130,6 +142,7 @@ struct KitView: Sendable {
     /// `1` on the kit's own page; `2` inside the print page, which has its own h1.
     var titleLevel: Int
     var sectionLevel: Int
+    var review: ReviewView? = nil
 }
 
 struct SystemView: Sendable {
@@ -148,6 +161,7 @@ struct CompanyView: Sendable {
     var toc: [TOCEntry]
     var archetypes: [LinkView]
     var systems: [SystemView]
+    var review: ReviewView? = nil
 }
 
 struct LetterGroup: Sendable {
@@ -237,6 +251,7 @@ struct PrintSection: Sendable {
     var title: String
     var summary: String
     var body: String
+    var review: ReviewView? = nil
 }
 
 struct PrintView: Sendable {

@@ -13,8 +13,10 @@ enum Validation {
         InvalidBaseURL(),
     ]
 
-    static func run(_ content: ContentSet) -> (NameIndex, [Diagnostic]) {
+    /// Runs every rule; `today` (from `BuildOptions.now`) dates `stale-content`.
+    static func run(_ content: ContentSet, today: CalendarDate) -> (NameIndex, [Diagnostic]) {
         let names = NameIndex(content)
-        return (names, rules.flatMap { $0.check(content, names: names) })
+        let dated: [any ValidationRule] = [StaleContent(today: today)]
+        return (names, (rules + dated).flatMap { $0.check(content, names: names) })
     }
 }

@@ -12,6 +12,7 @@ import Testing
     static let link = LinkView(title: "t", url: "u", summary: "s", detail: "d")
     static let toc = [TOCEntry(text: "t", id: "i", isSub: false)]
     static let signals = SignalsView(green: ["g"], yellow: ["y"], red: ["r"])
+    static let review = ReviewView(date: "1 June 2026", datetime: "2026-06-01", owner: "o")
 
     @Test func everyFieldIsAnswered() {
         #expect(unanswered(Self.link).isEmpty)
@@ -27,35 +28,39 @@ import Testing
             ).isEmpty)
         #expect(
             unanswered(
-                ArticleView(root: "", title: "t", summary: "s", body: "b", toc: Self.toc, tags: [], previous: Self.link, next: Self.link)
+                ArticleView(
+                    root: "", title: "t", summary: "s", body: "b", toc: Self.toc, tags: [], previous: Self.link, next: Self.link,
+                    review: Self.review, relatedReading: [])
             ).isEmpty)
         #expect(
             unanswered(
                 TermView(
                     root: "", title: "t", summary: "s", category: "c", aliases: [], body: "b", toc: Self.toc, mentionedIn: [], usedBy: [],
-                    related: [])
+                    related: [], review: Self.review, relatedReading: [])
             ).isEmpty)
         #expect(
             unanswered(
                 ArchetypeView(
                     root: "", title: "t", summary: "s", body: "b", toc: Self.toc, builds: [], uses: [], companies: [], salaryPremium: "p",
-                    mustHave: [], interviewQuestions: [], signals: Self.signals, hasSignals: true, kitURL: "k")
+                    mustHave: [], interviewQuestions: [], signals: Self.signals, hasSignals: true, kitURL: "k", review: Self.review)
             ).isEmpty)
         #expect(
             unanswered(
                 CompanyView(
                     root: "", title: "t", industry: "i", summary: "s", scale: "x", body: "b", toc: Self.toc, archetypes: [],
-                    systems: [SystemView(name: "n", description: "d", stack: [])])
+                    systems: [SystemView(name: "n", description: "d", stack: [])], review: Self.review)
             ).isEmpty)
-        #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b")).isEmpty)
+        #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b", review: Self.review)).isEmpty)
         #expect(unanswered(QuestionGroup(title: "t", url: "u", id: "i", questions: [], kitURL: "k")).isEmpty)
         #expect(unanswered(ChecklistGroup(title: "t", url: "u", id: "i", signals: Self.signals, kitURL: "k")).isEmpty)
+        #expect(unanswered(Self.review).isEmpty)
         #expect(unanswered(QuestionView(question: "q", strong: "s", weak: "w")).isEmpty)
         #expect(
             unanswered(
                 KitView(
                     root: "", id: "i", title: "t", summary: "s", roleURL: "r", salaryPremium: "p", builds: [], mustHave: [],
-                    questions: [], signals: Self.signals, hasSignals: true, glossary: [], titleLevel: 1, sectionLevel: 2)
+                    questions: [], signals: Self.signals, hasSignals: true, glossary: [], titleLevel: 1, sectionLevel: 2,
+                    review: Self.review)
             ).isEmpty)
         #expect(
             unanswered(

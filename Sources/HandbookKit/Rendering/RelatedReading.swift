@@ -1,0 +1,78 @@
+/// "Related reading" for articles and terms: up to five items sharing the most tags and glossary terms.
+///
+/// Items are scored through inverted lists (feature -> items having it), each capped, so the work is
+/// linear in the content: per item, its features times the cap, never all pairs. Ties break by kind, then
+/// title, then slug, so the same content always gives the same lists.
+enum RelatedReading {
+    static let limit = 5
+    /// Items kept per tag or term: a feature shared by hundreds of pages says little about any two of them.
+    static let listCap = 32
+
+    private enum Feature: Hashable {
+        case tag(String)
+        case term(String)
+
+        /// A shared tag says more than a shared term mention.
+        var weight: Int {
+            switch self {
+            case .tag: 2
+            case .term: 1
+            }
+        }
+    }
+
+    /// Item -> its related items, best first. `related` (term -> terms it names) are left out of a term's list:
+    /// its page lists them already.
+    static func compute(content: ContentSet, bodies: [ItemID: RenderedBody], related: [String: Set<String>]) -> [ItemID: [ItemID]] {
+        var ids: [ItemID] = []
+        var features: [[Feature]] = []
+        func linkedTerms(_ id: ItemID) -> [Feature] {
+            (bodies[id]?.links ?? []).filter { $0.kind == .term && $0 != id }.map { .term($0.slug) }
+        }
+        for article in content.articles {
+            let id = article.document.id
+            ids.append(id)
+            features.append(unique(article.tags.map { .tag(TagName.slug($0.value)) } + linkedTerms(id)))
+        }
+        for term in content.terms {
+            let id = term.document.id
+            ids.append(id)
+            let named = (related[id.slug] ?? []).sorted().map { Feature.term($0) }
+            features.append(unique([.term(id.slug)] + named + linkedTerms(id)))
+        }
+        var lists: [Feature: [Int]] = [:]
+        for (index, itemFeatures) in features.enumerated() {
+            for feature in itemFeatures where lists[feature, default: []].count < listCap {
+                lists[feature, default: []].append(index)
+            }
+        }
+        let keys = ids.map { id in (id.kind.rank, content.document(id)?.title.value.lowercased() ?? "", id.slug) }
+        let frozenLists = lists
+        let frozenFeatures = features
+        let frozenIDs = ids
+        let best = Array(ids.indices).parallelMap { index -> [ItemID] in
+            let id = frozenIDs[index]
+            let excluded = id.kind == .term ? (related[id.slug] ?? []) : []
+            var scores: [Int: Int] = [:]
+            for feature in frozenFeatures[index] {
+                for other in frozenLists[feature] ?? [] where other != index {
+                    scores[other, default: 0] += feature.weight
+                }
+            }
+            let ranked = scores.filter { !(frozenIDs[$0.key].kind == .term && excluded.contains(frozenIDs[$0.key].slug)) }
+                .sorted { a, b in
+                    let (left, right) = (keys[a.key], keys[b.key])
+                    return (b.value, left.0, left.1, left.2) < (a.value, right.0, right.1, right.2)
+                }
+            return ranked.prefix(limit).map { frozenIDs[$0.key] }
+        }
+        var result: [ItemID: [ItemID]] = [:]
+        for (id, items) in zip(ids, best) where !items.isEmpty { result[id] = items }
+        return result
+    }
+
+    private static func unique(_ features: [Feature]) -> [Feature] {
+        var seen = Set<Feature>()
+        return features.filter { seen.insert($0).inserted }
+    }
+}
