@@ -37,6 +37,8 @@ enum InputFingerprint {
             options.contentDisplay, options.templatesDisplay, "drafts=\(options.includeDrafts)", "strict=\(options.strict)",
             "symlinks=\(options.followSymlinks)",
             "shard=\(options.shardSearchTextAbove)",
+            // The day decides which pages are stale-content: a cache from yesterday may miss a warning due today.
+            "today=\(CalendarDate(options.now).iso)",
         ].joined(separator: "\n") + "\n"
     }
 
