@@ -5,6 +5,7 @@ axe-core is the `axe.min.js` inside PyPI's axe-playwright-python (4.x; axe-selen
 
 import importlib.util
 import pathlib
+import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -134,10 +135,20 @@ def test_every_kind_of_page_passes_axe_in_both_themes(themed, theme):
     driver.set_script_timeout(60)
     themed.open("index.html")
     driver.execute_script("localStorage.setItem('handbook-theme', arguments[0])", theme)
+    # A write reaches other pages' processes a moment later: wait until a fresh page load sees it.
+    deadline = time.monotonic() + 5
+    while True:
+        themed.open("index.html")
+        if driver.execute_script("return document.documentElement.getAttribute('data-theme')") == theme:
+            break
+        assert time.monotonic() < deadline, "the stored theme never reached a new page"
+        time.sleep(0.2)
     failures = {}
     for path in PAGES:
         driver = themed.open(path)
-        assert driver.execute_script("return document.documentElement.getAttribute('data-theme')") == theme
+        shown = driver.execute_script("return document.documentElement.getAttribute('data-theme')")
+        stored = driver.execute_script("return localStorage.getItem('handbook-theme')")
+        assert shown == theme, f"{path} shows theme {shown!r}; stored: {stored!r}"
         driver.execute_script(source)
         violations = driver.execute_async_script(RUN_AXE)
         if violations:
