@@ -126,7 +126,10 @@ struct BodyLinker {
         }
         let folder = page.kind.folder
         let noun = isImage ? "image from" : "link to"
-        guard let resolved = URLSafety.normalize(folder + "/" + reference.path) else {
+        // "/images/chart.png" is read from the content folder, as Hugo reads static/: written relative to the
+        // page, it then works from disk and under any sub-path too.
+        let base = reference.path.hasPrefix("/") ? "" : folder + "/"
+        guard let resolved = URLSafety.normalize(base + reference.path) else {
             diagnostics.append(
                 .error(
                     "missing-file", at: locator.locateURL(url, fromBodyLine: blockLine),
@@ -135,7 +138,8 @@ struct BodyLinker {
         }
         if reference.path.hasSuffix(".md") {
             guard let id = site.files[resolved] else {
-                let hint = Suggestion.suffix(for: reference.path, in: site.files.keys.map { relative(from: folder, to: $0) })
+                let hint = Suggestion.suffix(
+                    for: reference.path, in: site.files.keys.map { base.isEmpty ? "/" + $0 : relative(from: folder, to: $0) })
                 diagnostics.append(
                     .error("missing-file", at: locator.locateURL(url, fromBodyLine: blockLine), "\(noun) a missing file '\(url)'\(hint)"))
                 return nil

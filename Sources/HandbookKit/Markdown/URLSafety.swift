@@ -23,9 +23,10 @@ enum URLSafety {
         var fragment: String?
     }
 
-    /// The parts of a link to a file of this site; nil for a scheme (`https:`, `mailto:`), `//host` or `/root` link.
+    /// The parts of a link to a file of this site; nil for a scheme (`https:`, `mailto:`) or `//host` link.
+    /// A path from the site root (`/images/chart.png`) keeps its leading "/".
     static func localReference(_ url: String) -> LocalReference? {
-        guard !url.isEmpty, !url.hasPrefix("/"), !hasScheme(url) else { return nil }
+        guard !url.isEmpty, !url.hasPrefix("//"), !hasScheme(url) else { return nil }
         let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
         let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]).removingPercentEncodingIfPossible }
         return LocalReference(

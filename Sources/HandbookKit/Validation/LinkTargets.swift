@@ -61,10 +61,11 @@ struct LinkTargets {
             guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
             let folder = reference.from.kind.folder
             if outputFiles.isEmpty { outputFiles = generated.sorted() + content.files }
-            let candidates = outputFiles.map {
-                $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : "../" + $0
-            }
             let written = URLSafety.localReference(reference.written)?.path ?? reference.written
+            let candidates =
+                written.hasPrefix("/")
+                ? outputFiles.map { "/" + $0 }
+                : outputFiles.map { $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : "../" + $0 }
             let hint = Suggestion.suffix(for: written, in: candidates)
             return .error("missing-file", at: reference.location, "\(noun) a missing file '\(reference.written)'\(hint)")
         }

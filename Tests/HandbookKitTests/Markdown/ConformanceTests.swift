@@ -44,11 +44,12 @@ import Testing
 
     static let harness = MarkdownHarness(terms: [])
 
-    /// Removes what the stage adds on purpose: heading ids and self-links, the box around tables, and relative
-    /// URLs written from the site root (the harness page is in `articles/`).
+    /// Removes what the stage adds on purpose: heading ids and self-links, the box around tables, and local
+    /// URLs written from the site root (the harness page is in `articles/`; "/x" is the content folder's).
     static func withoutAdditions(_ html: String) -> String {
         html.replacing(/<h([1-6]) id="[^"]*">/) { "<h\($0.output.1)>" }
             .replacing(" href=\"../articles/", with: " href=\"").replacing(" src=\"../articles/", with: " src=\"")
+            .replacing(" href=\"../", with: " href=\"/").replacing(" src=\"../", with: " src=\"/")
             .replacing(/<a class="anchor" href="#[^"]*" aria-label="[^"]*">#<\/a><\/h/) { _ in "</h" }
             .replacing("<div class=\"table-wrap\">\n<table>", with: "<table>")
             .replacing("</table>\n</div>\n", with: "</table>\n")

@@ -32,7 +32,8 @@ import Testing
         "[x](../terms/django.md#main)", "## Intro\n\n[x](#intro)", "[x](#top)", "![x](img/chart.png)", "[x](img/chart.png#zoom)",
         "[x](../files/report.pdf)", "[x](./img/../img/chart.png)", "[x](../index.html)", "[x](../terms/index.html)",
         "[x](../articles/guide.html#setup)", "[x](../assets/style.css)", "[x](../search-index.json)", "[x](https://example.com/a.png)",
-        "[x](mailto:someone@example.com)", "[x](//cdn.example.com/a.js)", "[x](guide.md?v=1)",
+        "[x](mailto:someone@example.com)", "[x](//cdn.example.com/a.js)", "[x](guide.md?v=1)", "![x](/articles/img/chart.png)",
+        "[x](/files/report.pdf)", "[x](/articles/guide.md#setup)", "[x](/index.html)",
     ])
     func validTargetsAreQuiet(_ body: String) throws {
         #expect(try errors(body) == [])
@@ -78,6 +79,14 @@ import Testing
                 + "[missing-anchor]"
         ),
         (
+            "From the root: ![x](/images/chart.png)\n",
+            "content/articles/a.md:5:21: error: image from a missing file '/images/chart.png' [missing-file]"
+        ),
+        (
+            "[x](/files/reprt.pdf)\n",
+            "content/articles/a.md:5:5: error: link to a missing file '/files/reprt.pdf'; did you mean '/files/report.pdf'? [missing-file]"
+        ),
+        (
             "Upper case: ![x](img/Chart.png)\n",
             "content/articles/a.md:5:18: error: image from a missing file 'img/Chart.png'; did you mean 'img/chart.png'? [missing-file]"
         ),
@@ -116,7 +125,8 @@ import Testing
 
     @Test func linkedAndUnlinkedFilesAreCopiedWhereThePageLooksForThem() throws {
         let site = try site(
-            "![A chart](img/chart.png) and [the report](../files/report.pdf) and [a space](../files/my%20notes.txt).\n")
+            "![A chart](img/chart.png) and [the report](../files/report.pdf) and [a space](../files/my%20notes.txt) and "
+                + "[from the root](/images/unused.svg).\n")
         defer { site.remove() }
         try site.write("files/my notes.txt", "notes\n")
         try site.write("images/unused.svg", "<svg/>\n")
@@ -135,6 +145,7 @@ import Testing
         #expect(page.contains("<img src=\"../articles/img/chart.png\" alt=\"A chart\" />"))
         #expect(page.contains("<a href=\"../files/report.pdf\">the report</a>"))
         #expect(page.contains("<a href=\"../files/my%20notes.txt\">a space</a>"))
+        #expect(page.contains("<a href=\"../images/unused.svg\">from the root</a>"))
         let print = try site.read("print.html")
         #expect(print.contains("<img src=\"articles/img/chart.png\" alt=\"A chart\" />"))
         #expect(print.contains("<a href=\"files/report.pdf\">the report</a>"))
@@ -198,9 +209,10 @@ import Testing
         ("my%20file.pdf?v=2#p", URLSafety.LocalReference(path: "my file.pdf", suffix: "?v=2#p", fragment: "p")),
         ("#top", URLSafety.LocalReference(path: "", suffix: "#top", fragment: "top")),
         ("guide.md#", URLSafety.LocalReference(path: "guide.md", suffix: "#", fragment: nil)),
-        ("a:b/c", nil), ("https://x.org/a.md", nil), ("mailto:x@y.z", nil), ("/abs/a.png", nil), ("//host/a.png", nil), ("", nil),
+        ("a:b/c", nil), ("https://x.org/a.md", nil), ("mailto:x@y.z", nil), ("//host/a.png", nil), ("", nil),
         ("dir/a:b.png", URLSafety.LocalReference(path: "dir/a:b.png", suffix: "", fragment: nil)),
         ("a%23b%3F.pdf", URLSafety.LocalReference(path: "a#b?.pdf", suffix: "", fragment: nil)),
+        ("/images/a.png", URLSafety.LocalReference(path: "/images/a.png", suffix: "", fragment: nil)),
     ])
     func relativeReferencesAreSplit(_ url: String, _ expected: URLSafety.LocalReference?) {
         #expect(URLSafety.localReference(url) == expected)
