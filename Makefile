@@ -5,7 +5,7 @@ PYTHON ?= python3
 # Browser tests run in their own virtual environment under .build (git-ignored).
 VENV := .build/venv
 
-.PHONY: site test deps test-deps build swift-test js-test browser-test lint format bench clean
+.PHONY: site test deps test-deps build swift-test js-test browser-test lint format bench fuzz clean
 
 ## Build the handbook into public/ (installs libcmark-gfm first when missing).
 site: deps
@@ -18,7 +18,7 @@ test: deps test-deps
 	swift test
 	node --test Tests/SearchJS/
 	$(VENV)/bin/python -m pytest -q Tests/Browser Tests/CI
-	swift format lint --strict --recursive Package.swift Sources Tests
+	swift format lint --strict --recursive Package.swift Sources Tests Fuzz
 
 deps:
 	@scripts/ensure-packages.sh $(SYSTEM_LIBRARY)
@@ -34,7 +34,7 @@ $(VENV)/.installed: Tests/Browser/requirements.txt
 
 ## Rewrite sources with the committed .swift-format.
 format:
-	swift format -i --recursive Package.swift Sources Tests
+	swift format -i --recursive Package.swift Sources Tests Fuzz
 
 ## Benchmarks (figures go into the issue notes, not into tests).
 bench: deps
@@ -42,5 +42,18 @@ bench: deps
 	swift build -c release --product handbook-bench
 	$(PYTHON) Benchmarks/run.py
 
+## Fuzz the parsers with libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 60) per target. The targets live
+## in their own package (Fuzz/), built into .build-fuzz: `swift build` and `make test` never compile them.
+## Coverage comes from -sanitize-coverage on every module; each target links libFuzzer itself (Fuzz/Package.swift).
+## The build runs the template-embedding plugin under ASan too: its exit-time "leaks" are not ours to fix.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzMarkdown FuzzSearchTokenizer
+FUZZ_COVERAGE := edge,trace-cmp,inline-8bit-counters,pc-table
+fuzz: deps
+	ASAN_OPTIONS=detect_leaks=0 swift build -c release --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz \
+		-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=$(FUZZ_COVERAGE) -Xswiftc -enable-testing \
+		-Xswiftc -use-ld=lld -Xcc -fsanitize=address -Xcc -fsanitize-coverage=$(FUZZ_COVERAGE)
+	$(PYTHON) scripts/fuzz.py $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public

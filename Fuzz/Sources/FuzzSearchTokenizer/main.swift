@@ -1,0 +1,10 @@
+import CLibFuzzer
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// libFuzzer's driver reads its options and corpus folders from the command line, then calls `fuzzSearchTokenizer`.
+var arguments = CommandLine.argc
+var values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&arguments, &values, { fuzzSearchTokenizer($0, $1) }))
