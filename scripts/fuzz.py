@@ -7,7 +7,7 @@ Seeds come from content/ and the test fixtures, shaped for each target; they are
 .build-fuzz/seeds, never committed. What the fuzzer learns stays in .build-fuzz/corpus between runs, and a
 crash, hang or sanitizer report leaves its input in .build-fuzz/artifacts: turn it into a regression test.
 """
-import pathlib, re, shutil, subprocess, sys
+import os, pathlib, re, shutil, subprocess, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 work = root / ".build-fuzz"
@@ -59,7 +59,9 @@ def run(target, seconds):
     print(f"== {target}: {seconds} s from {count} seeds", flush=True)
     log = work / f"{target}.log"
     with open(log, "wb") as out:
-        status = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT).returncode
+        # The Swift runtime's backtracer reads freed memory after a crash and buries the report under ASan noise.
+        environment = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+        status = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, env=environment).returncode
     text = log.read_text(errors="replace")
     runs = re.search(r"stat::number_of_executed_units:\s*(\d+)", text)
     corpus_size = len(list(corpus.iterdir()))

@@ -19,6 +19,15 @@ public struct SourceFile: Sendable {
     func location(line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column)
     }
+
+    /// A location no later than the end of the file: libyaml reports an error at the end of the input on the
+    /// line after the last one (found by FuzzFrontMatter), and editors cannot jump there.
+    func clampedLocation(line: Int, column: Int) -> SourceLocation {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard line > lines.count, let last = lines.last else { return location(line: max(line, 1), column: max(column, 1)) }
+        let width = Substring(last).unicodeScalars.count
+        return location(line: lines.count, column: width + 1)
+    }
 }
 
 /// Reads files quickly: Foundation's `String(contentsOfFile:)` is an order of magnitude slower here.

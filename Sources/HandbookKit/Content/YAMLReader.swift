@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a YAML mapping into typed fields, turning every problem into a diagnostic at its file location.
@@ -153,7 +154,7 @@ struct YAMLReader {
 
     /// A Yams parse error as a diagnostic at its place in the file.
     static func diagnostic(for error: Error, file: SourceFile, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+        func at(_ mark: Mark) -> SourceLocation { file.clampedLocation(line: mark.line + lineOffset, column: mark.column) }
         switch error {
         case YamlError.scanner(_, let problem, let mark, _),
             YamlError.parser(_, let problem, let mark, _),
@@ -162,9 +163,33 @@ struct YAMLReader {
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error("yaml-syntax", at: at(context.mark), "invalid YAML: duplicate key \(keys)")
+        case YamlError.reader(let problem, let offset, let value, let yaml):
+            // Not Yams' description: it spans lines (a snippet and a caret) and counts libyaml's byte offset
+            // as Characters.
+            let place = offset.map { location(ofByte: $0, in: yaml) } ?? (line: 1, column: 1)
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return .error(
+                "yaml-syntax", at: file.location(line: place.line + lineOffset, column: place.column),
+                "invalid YAML: \(problem)\(character)")
+        case YamlError.memory:
+            return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "invalid YAML: out of memory")
         default:
             return .error("yaml-syntax", at: file.location(line: lineOffset + 1), "invalid YAML: \(error)")
         }
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a UTF-8 byte offset, libyaml's unit for reader errors.
+    static func location(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let bytes = text.utf8.prefix(max(offset, 0))
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        // Continuation bytes (10xxxxxx) do not start a scalar.
+        let column = bytes.dropFirst(lineStart).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (line, column)
     }
 }
 

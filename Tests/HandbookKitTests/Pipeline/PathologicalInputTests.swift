@@ -47,9 +47,8 @@ import Testing
     @Test func aNULByteInFrontMatterIsAYAMLErrorAtItsPlace() throws {
         let (diagnostics, site) = try build(["articles/nul.md": Array("---\ntitle: A\0B\nsummary: S.\n---\nText.\n".utf8)])
         defer { site.remove() }
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("content/articles/nul.md:2:") == true)
-        #expect(diagnostics.first?.hasSuffix("[yaml-syntax]") == true)
+        #expect(
+            diagnostics == ["content/articles/nul.md:2:9: error: invalid YAML: control characters are not allowed (U+0000) [yaml-syntax]"])
     }
 
     @Test(arguments: ["", "\n\n  \n", "\u{FEFF}"])
