@@ -16,22 +16,23 @@ struct BuildCache: Sendable {
     /// The manifest's place: `<parent>/.<output name>.cache`.
     let file: URL
     let output: URL
-    let inputs: Digest
+    let inputs: InputFingerprint.Result
     let previous: CacheManifest?
 
     /// Nil when the build writes nothing, `--no-cache` is given, or the inputs cannot be fingerprinted safely.
     static func open(_ options: BuildOptions) -> BuildCache? {
-        guard options.useCache, options.writeOutput, let inputs = InputFingerprint.take(options) else { return nil }
+        guard options.useCache, options.writeOutput else { return nil }
         let file = options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent).cache")
         let previous = FileManager.default.contents(atPath: file.path).flatMap { data in
             CacheManifest.decode(String(decoding: data, as: UTF8.self))
         }
+        guard let inputs = InputFingerprint.take(options, known: previous?.inputFiles ?? [:]) else { return nil }
         return BuildCache(file: file, output: options.output, inputs: inputs, previous: previous)
     }
 
     /// The last build's report, when its inputs are these and its output is still exactly as it wrote it.
     func upToDate(strict: Bool) -> BuildReport? {
-        guard let previous, previous.inputs == inputs, Self.stamps(of: output) == previous.outputs.mapValues(\.stamp) else {
+        guard let previous, previous.inputs == inputs.digest, Self.stamps(of: output) == previous.outputs.mapValues(\.stamp) else {
             return nil
         }
         return BuildReport(
@@ -66,7 +67,9 @@ struct BuildCache: Sendable {
             // Assets and copied content files carry no digest: they are never linked, only checked for changes.
             outputs[path] = CacheManifest.Entry(digest: plan.digests[path] ?? Digest(high: 0, low: 0), stamp: stamp)
         }
-        let manifest = CacheManifest(inputs: inputs, diagnostics: report.diagnostics, pageCounts: report.pageCounts, outputs: outputs)
+        let manifest = CacheManifest(
+            inputs: inputs.digest, diagnostics: report.diagnostics, pageCounts: report.pageCounts, outputs: outputs,
+            inputFiles: inputs.files)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
         do {
             try Data(manifest.encoded().utf8).write(to: temporary)

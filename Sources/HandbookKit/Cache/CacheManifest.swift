@@ -12,6 +12,8 @@ struct CacheManifest: Sendable {
     var diagnostics: [Diagnostic]
     var pageCounts: [(kind: String, count: Int)]
     var outputs: [String: Entry]
+    /// Every file the build read, with the stamp it had then: unchanged stamps skip reading next time.
+    var inputFiles: [String: Entry] = [:]
 
     /// A tab-separated text file: quick to read at 20,000 lines, and a damaged one fails to parse.
     func encoded() -> String {
@@ -23,9 +25,11 @@ struct CacheManifest: Sendable {
             if let data = try? encoder.encode(record) { lines.append("diagnostic\t" + String(decoding: data, as: UTF8.self)) }
         }
         for count in pageCounts { lines.append("count\t\(count.count)\t\(count.kind)") }
-        for (path, entry) in outputs.sorted(by: { $0.key < $1.key }) {
-            let stamp = entry.stamp
-            lines.append("output\t\(entry.digest.hex)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.inode)\t\(path)")
+        for (kind, entries) in [("input", inputFiles), ("output", outputs)] {
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                let stamp = entry.stamp
+                lines.append("\(kind)\t\(entry.digest.hex)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.inode)\t\(path)")
+            }
         }
         lines.append("end")
         return lines.joined(separator: "\n") + "\n"
@@ -50,12 +54,16 @@ struct CacheManifest: Sendable {
             case "count":
                 guard fields.count == 3, let count = Int(fields[1]) else { return nil }
                 manifest.pageCounts.append((String(fields[2]), count))
-            case "output":
+            case "input", "output":
                 guard fields.count == 6, let digest = Digest(hex: String(fields[1])), let size = Int(fields[2]),
                     let inode = UInt64(fields[4])
                 else { return nil }
-                manifest.outputs[String(fields[5])] = Entry(
-                    digest: digest, stamp: FileStamp(size: size, modified: String(fields[3]), inode: inode))
+                let entry = Entry(digest: digest, stamp: FileStamp(size: size, modified: String(fields[3]), inode: inode))
+                if fields[0] == "input" {
+                    manifest.inputFiles[String(fields[5])] = entry
+                } else {
+                    manifest.outputs[String(fields[5])] = entry
+                }
             default:
                 return nil
             }

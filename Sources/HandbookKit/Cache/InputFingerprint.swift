@@ -12,22 +12,38 @@ enum InputFingerprint {
     /// Bumped whenever the cache's meaning changes, so an old cache is never trusted.
     static let formatVersion = 1
 
+    /// The digest of all inputs, and each file's digest with the stamp it had when it was read.
+    struct Result: Sendable {
+        var digest: Digest
+        var files: [String: CacheManifest.Entry]
+    }
+
     /// Nil when the inputs cannot be fingerprinted safely (a symbolic link, an unreadable file): build in full.
-    static func take(_ options: BuildOptions) -> Digest? {
-        var files: [(path: String, url: URL)] = []
+    /// A file whose stamp (size, time, inode) is the one `known` recorded keeps its recorded digest unread,
+    /// as git's index does; a file changed less than two seconds before it was read is always read again.
+    static func take(_ options: BuildOptions, known: [String: CacheManifest.Entry] = [:]) -> Result? {
+        var files: [(path: String, url: URL, stamp: FileStamp)] = []
         for (label, root) in [("content", options.content), ("templates", options.templates)] {
             guard collect(root, prefix: label, into: &files) else { return nil }
         }
         files.sort { $0.path < $1.path }
-        let digests = files.parallelMap { file -> Digest? in
-            FileManager.default.contents(atPath: file.url.path).map { data in data.withUnsafeBytes { Digest($0) } }
+        let now = Date().timeIntervalSince1970
+        let entries = files.parallelMap { file -> CacheManifest.Entry? in
+            if let entry = known[file.path], entry.stamp == file.stamp { return entry }
+            guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
+            let recent = (Double(file.stamp.modified) ?? now) > now - 2
+            var stamp = file.stamp
+            if recent { stamp.modified = "recent" }
+            return CacheManifest.Entry(digest: data.withUnsafeBytes { Digest($0) }, stamp: stamp)
         }
         var summary = settings(options)
-        for (file, digest) in zip(files, digests) {
-            guard let digest else { return nil }
-            summary += "\(file.path)\t\(digest.hex)\n"
+        var recorded: [String: CacheManifest.Entry] = [:]
+        for (file, entry) in zip(files, entries) {
+            guard let entry else { return nil }
+            summary += "\(file.path)\t\(entry.digest.hex)\n"
+            recorded[file.path] = entry
         }
-        return Digest(summary)
+        return Result(digest: Digest(summary), files: recorded)
     }
 
     /// Everything besides the files that changes the output or the report.
@@ -51,7 +67,7 @@ enum InputFingerprint {
     }
 
     /// Regular files under `folder`; false when a symbolic link or something unreadable makes the walk unsafe.
-    private static func collect(_ folder: URL, prefix: String, into files: inout [(path: String, url: URL)]) -> Bool {
+    private static func collect(_ folder: URL, prefix: String, into files: inout [(path: String, url: URL, stamp: FileStamp)]) -> Bool {
         guard let directory = opendir(folder.path) else { return false }
         defer { closedir(directory) }
         var names: [String] = []
@@ -65,7 +81,9 @@ enum InputFingerprint {
             guard lstat(url.path, &info) == 0 else { return false }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: guard collect(url, prefix: "\(prefix)/\(name)", into: &files) else { return false }
-            case S_IFREG: files.append(("\(prefix)/\(name)", url))
+            case S_IFREG:
+                let stamp = FileStamp(size: Int(info.st_size), modified: FileStamp.modified(info), inode: UInt64(info.st_ino))
+                files.append(("\(prefix)/\(name)", url, stamp))
             default: return false
             }
         }
@@ -97,6 +115,7 @@ struct FileStamp: Hashable, Sendable {
         #else
             let time = info.st_mtim
         #endif
-        return "\(time.tv_sec).\(time.tv_nsec)"
+        let nanoseconds = String(time.tv_nsec)
+        return "\(time.tv_sec)." + String(repeating: "0", count: max(0, 9 - nanoseconds.count)) + nanoseconds
     }
 }

@@ -191,6 +191,30 @@ import Testing
         #expect(Self.rewritten(before, Self.inodes(workspace.incremental)).count == before.keys.count { !$0.hasPrefix("assets/") })
     }
 
+    @Test func anInputWithTheStampItWasReadWithIsNotReadAgainUnlessItChangedJustBeforeThen() throws {
+        let site = try TestSite(["articles/a.md": file("title: A\nsummary: S.")])
+        defer { site.remove() }
+        let workspace = try Workspace(site)
+        let options = workspace.options(output: "public", cache: true)
+        let path = site.root.appendingPathComponent("content/articles/a.md").path
+        let long = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes([.modificationDate: long], ofItemAtPath: path)
+        let first = try #require(InputFingerprint.take(options))
+        let entry = try #require(first.files["content/articles/a.md"])
+        #expect(entry.stamp.modified != "recent")
+        // A made-up digest under the file's real stamp is taken as it is: the file was not read.
+        var known = first.files
+        known["content/articles/a.md"]?.digest = Digest(high: 1, low: 2)
+        #expect(
+            try #require(InputFingerprint.take(options, known: known)).files["content/articles/a.md"]?.digest == Digest(high: 1, low: 2))
+        // A file saved just now is read every time, whatever was recorded.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
+        let fresh = try #require(InputFingerprint.take(options, known: known))
+        #expect(fresh.files["content/articles/a.md"]?.digest == entry.digest)
+        #expect(fresh.files["content/articles/a.md"]?.stamp.modified == "recent")
+        #expect(fresh.digest == first.digest)
+    }
+
     @Test func theHandbookStaysIdenticalToFullBuildsThroughAnEditARenameAndATemplateChange() throws {
         let site = try TestSite([:], site: nil)
         defer { site.remove() }
