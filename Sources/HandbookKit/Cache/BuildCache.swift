@@ -23,9 +23,7 @@ struct BuildCache: Sendable {
     static func open(_ options: BuildOptions) -> BuildCache? {
         guard options.useCache, options.writeOutput else { return nil }
         let file = options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent).cache")
-        let previous = FileManager.default.contents(atPath: file.path).flatMap { data in
-            CacheManifest.decode(String(decoding: data, as: UTF8.self))
-        }
+        let previous = FileManager.default.contents(atPath: file.path).flatMap(CacheManifest.decode)
         guard let inputs = InputFingerprint.take(options, known: previous?.inputFiles ?? [:]) else { return nil }
         return BuildCache(file: file, output: options.output, inputs: inputs, previous: previous)
     }

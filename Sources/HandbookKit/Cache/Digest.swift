@@ -45,10 +45,27 @@ struct Digest: Hashable, Sendable {
     /// Both halves in hex, joined by a hyphen.
     var hex: String { String(high, radix: 16) + "-" + String(low, radix: 16) }
 
-    init?(hex: String) {
-        let parts = hex.split(separator: "-")
-        guard parts.count == 2, let high = UInt64(parts[0], radix: 16), let low = UInt64(parts[1], radix: 16) else { return nil }
-        self.init(high: high, low: low)
+    /// Reads `hex` back from its UTF-8 bytes.
+    init?(hex: some Collection<UInt8>) {
+        var halves: [UInt64] = [0]
+        var digits = 0
+        for byte in hex {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "-") where halves.count == 1 && digits > 0:
+                halves.append(0)
+                digits = 0
+                continue
+            default: return nil
+            }
+            digits += 1
+            guard digits <= 16 else { return nil }
+            halves[halves.count - 1] = halves[halves.count - 1] << 4 | UInt64(value)
+        }
+        guard halves.count == 2, digits > 0 else { return nil }
+        self.init(high: halves[0], low: halves[1])
     }
 
     private static func round(_ accumulator: UInt64, _ input: UInt64, _ prime1: UInt64, _ prime2: UInt64) -> UInt64 {
