@@ -1,6 +1,6 @@
 # The two commands of the README: `make site` and `make test`.
 SYSTEM_LIBRARY := libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_PACKAGES := chromium chromium-driver nodejs python3-venv default-jre-headless
+TEST_PACKAGES := cmark-gfm chromium chromium-driver nodejs python3-venv default-jre-headless
 PYTHON ?= python3
 # Browser tests run in their own virtual environment under .build (git-ignored).
 VENV := .build/venv

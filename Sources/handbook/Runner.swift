@@ -27,8 +27,10 @@ enum Runner {
         let verdict = options.writeOutput ? "build failed; the previous output was left as it was" : "check failed"
         for line in formatter.closing(report.diagnostics, verdict: report.failed ? verdict : nil) { stderr += line + "\n" }
         if verbose && format != .json {
-            for (stage, seconds) in report.stageTimes {
-                stderr += "  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", seconds)
+            for (stage, seconds, cpu) in report.stageTimes {
+                stderr +=
+                    "  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + String(format: "%8.3f s %8.3f s cpu  %4.1f cores\n", seconds, cpu, seconds > 0 ? cpu / seconds : 0)
             }
         }
         Terminal.writeError(stderr)

@@ -39,7 +39,7 @@ public struct MarkdownSite: Sendable {
 }
 
 /// One page's rendered body and what was learnt while rendering it.
-public struct RenderedBody: Sendable {
+public struct RenderedBody: Sendable, Equatable {
     public struct Heading: Sendable, Equatable {
         public var level: Int
         public var text: String

@@ -48,9 +48,7 @@ public enum Build {
 
         let site = MarkdownSite(content: content, names: names)
         let documents = content.documents
-        let rendered = documents.parallelMap(counting: progress.stage("Rendering Markdown", total: documents.count)) {
-            CommonMark.render($0, site: site)
-        }
+        let rendered = MarkdownStage.render(documents, site: site).bodies
         var bodies: [ItemID: RenderedBody] = [:]
         for (document, body) in zip(documents, rendered) {
             bodies[document.id] = body
@@ -146,14 +144,33 @@ public enum Build {
     }
 }
 
-/// Wall-clock time per stage, for `--verbose`.
+/// Wall-clock and CPU time per stage, for `--verbose`: CPU over wall tells how many cores a stage kept busy.
 struct StageClock {
-    private(set) var stages: [(stage: String, seconds: Double)] = []
+    private(set) var stages: [(stage: String, seconds: Double, cpuSeconds: Double)] = []
     private var last = DispatchTime.now()
+    private var lastCPU = StageClock.cpuSeconds()
 
     mutating func mark(_ stage: String) {
         let now = DispatchTime.now()
-        stages.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let cpu = Self.cpuSeconds()
+        stages.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, cpu - lastCPU))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of this process and of the workers it has waited for.
+    static func cpuSeconds() -> Double {
+        var total = 0.0
+        #if canImport(Glibc)
+            let whose = [RUSAGE_SELF.rawValue, RUSAGE_CHILDREN.rawValue]
+        #else
+            let whose = [RUSAGE_SELF, RUSAGE_CHILDREN]
+        #endif
+        for who in whose {
+            var usage = rusage()
+            getrusage(who, &usage)
+            for time in [usage.ru_utime, usage.ru_stime] { total += Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        }
+        return total
     }
 }

@@ -5,7 +5,7 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages written, by kind label, e.g. "terms": 64.
     public var pageCounts: [(kind: String, count: Int)]
-    public var stageTimes: [(stage: String, seconds: Double)]
+    public var stageTimes: [(stage: String, seconds: Double, cpuSeconds: Double)]
     public var wroteOutput: Bool
     public var strict: Bool
 

@@ -42,6 +42,14 @@ struct MarkdownHarness {
     }
 
     /// Renders `markdown` as the body of `page` (an article by default).
+    /// An article holding `markdown` as its body, for the stage that renders many at once.
+    func document(_ markdown: String, slug: String) -> Document {
+        let path = "content/articles/\(slug).md"
+        return Document(
+            id: ItemID(.article, slug), path: path, title: Located(slug, at: SourceLocation(path: path, line: 2, column: 8)),
+            summary: "", body: markdown, bodyFirstLine: 5)
+    }
+
     func render(_ markdown: String, page: ItemID = ItemID(.article, "page")) -> RenderedBody {
         let document = Document(
             id: page, path: "content/\(page.kind.folder)/\(page.slug).md",

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import HandbookKit
+
+/// The Markdown stage's worker processes give exactly what rendering in this process gives.
+@Suite struct MarkdownWorkerTests {
+    static let harness = MarkdownHarness(
+        terms: [
+            .init(slug: "django", title: "Django", aliases: ["DRF"]), .init(slug: "python", title: "Python"),
+            .init(slug: "ci-cd", title: "CI/CD"),
+        ],
+        articles: [(slug: "guide", title: "Guide")])
+
+    /// Bodies with headings, glossary links, wiki links, `.md` links and diagnostics (a missing target).
+    static let documents = (0..<200).map { index in
+        harness.document(
+            """
+            # Title \(index)
+
+            ## Python and Django \(index % 7)
+
+            Django with DRF, [[Guide]] and [[Nowhere \(index)]], CI/CD and ~~old~~ www.example.com/\(index).
+
+            | a | b |
+            |---|---|
+            | [link](guide.md) | [missing](gone-\(index).md) |
+            """, slug: "page-\(index)")
+    }
+
+    @Test func workersRenderWhatThisProcessRenders() {
+        let (viaWorkers, report) = MarkdownStage.render(Self.documents, site: Self.harness.site, processes: 3)
+        #expect(report == MarkdownStage.Report(workerShares: 2, recoveredShares: 0))
+        let inProcess = Self.documents.map { CommonMark.render($0, site: Self.harness.site) }
+        #expect(viaWorkers == inProcess)
+        #expect(inProcess.allSatisfy { !$0.diagnostics.isEmpty && !$0.links.isEmpty && !$0.terms.isEmpty && !$0.headings.isEmpty })
+    }
+
+    @Test func theWireCarriesEveryFieldOfARenderedBody() {
+        // A field added to RenderedBody must be added to BodyWire too: this count is the reminder.
+        let body = CommonMark.render(Self.documents[0], site: Self.harness.site)
+        #expect(Mirror(reflecting: body).children.map(\.label) == ["html", "headings", "links", "terms", "diagnostics"])
+        var writer = BodyWire.Writer()
+        writer.append(body)
+        writer.append(body)
+        #expect(BodyWire.decode(writer.bytes) == [body, body])
+    }
+
+    @Test func aCutShortWireIsRejected() {
+        var writer = BodyWire.Writer()
+        writer.append(CommonMark.render(Self.documents[1], site: Self.harness.site))
+        #expect(BodyWire.decode(Array(writer.bytes.dropLast(3))) == nil)
+        #expect(BodyWire.decode(Array(repeating: 0xff, count: 16)) == nil)
+    }
+
+    @Test(arguments: [([5, 1, 1, 1, 1, 1], 2), ([3, 3, 3], 3), ([1], 4)])
+    func sharesAreBalancedByBytes(sizes: [Int], count: Int) {
+        let shares = MarkdownStage.balancedShares(sizes, count: count)
+        #expect(shares.count == count)
+        #expect(shares.flatMap { $0 }.sorted() == Array(sizes.indices))
+        let loads = shares.map { $0.reduce(0) { $0 + sizes[$1] } }
+        #expect((loads.max() ?? 0) - (loads.min() ?? 0) <= (sizes.max() ?? 0))
+    }
+}
