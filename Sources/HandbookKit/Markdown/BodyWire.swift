@@ -20,21 +20,46 @@ enum BodyWire {
             }
             // Sorted: the same body always travels as the same bytes.
             int(body.links.count)
-            for link in body.links.sorted() {
-                string(link.kind.rawValue)
-                string(link.slug)
-            }
+            body.links.sorted().forEach { item($0) }
             int(body.terms.count)
             body.terms.forEach { string($0) }
             int(body.diagnostics.count)
             for diagnostic in body.diagnostics {
                 string(diagnostic.severity.rawValue)
                 string(diagnostic.id)
-                string(diagnostic.location.path)
-                int(diagnostic.location.line)
-                int(diagnostic.location.column)
+                location(diagnostic.location)
                 string(diagnostic.message)
             }
+            int(body.references.count)
+            for reference in body.references {
+                switch reference.target {
+                case .page(let id):
+                    int(0)
+                    item(id)
+                case .output(let path):
+                    int(1)
+                    string(path)
+                }
+                int(reference.fragment == nil ? 0 : 1)
+                string(reference.fragment ?? "")
+                string(reference.written)
+                int(reference.isImage ? 1 : 0)
+                item(reference.from)
+                location(reference.location)
+            }
+            int(body.omittedIDs.count)
+            body.omittedIDs.sorted().forEach { string($0) }
+        }
+
+        private mutating func item(_ id: ItemID) {
+            string(id.kind.rawValue)
+            string(id.slug)
+        }
+
+        private mutating func location(_ location: SourceLocation) {
+            string(location.path)
+            int(location.line)
+            int(location.column)
         }
 
         private mutating func int(_ value: Int) {
@@ -109,8 +134,8 @@ enum BodyWire {
             guard let linkCount = count() else { return nil }
             var links = Set<ItemID>()
             for _ in 0..<linkCount {
-                guard let kind = string().flatMap(Kind.init(rawValue:)), let slug = string() else { return nil }
-                links.insert(ItemID(kind, slug))
+                guard let link = item() else { return nil }
+                links.insert(link)
             }
             guard let termCount = count() else { return nil }
             var terms: [String] = []
@@ -121,12 +146,55 @@ enum BodyWire {
             guard let diagnosticCount = count() else { return nil }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<diagnosticCount {
-                guard let severity = string().flatMap(Severity.init(rawValue:)), let id = string(), let path = string(),
-                    let line = int(), let column = int(), let message = string()
+                guard let severity = string().flatMap(Severity.init(rawValue:)), let id = string(), let location = location(),
+                    let message = string()
                 else { return nil }
-                diagnostics.append(Diagnostic(severity, id, at: SourceLocation(path: path, line: line, column: column), message))
+                diagnostics.append(Diagnostic(severity, id, at: location, message))
             }
-            return RenderedBody(html: html, headings: headings, links: links, terms: terms, diagnostics: diagnostics)
+            guard let referenceCount = count() else { return nil }
+            var references: [LinkReference] = []
+            for _ in 0..<referenceCount {
+                guard let reference = reference() else { return nil }
+                references.append(reference)
+            }
+            guard let omittedCount = count() else { return nil }
+            var omittedIDs = Set<String>()
+            for _ in 0..<omittedCount {
+                guard let id = string() else { return nil }
+                omittedIDs.insert(id)
+            }
+            return RenderedBody(
+                html: html, headings: headings, links: links, terms: terms, diagnostics: diagnostics, references: references,
+                omittedIDs: omittedIDs)
+        }
+
+        mutating func reference() -> LinkReference? {
+            let target: LinkReference.Target
+            switch int() {
+            case 0:
+                guard let id = item() else { return nil }
+                target = .page(id)
+            case 1:
+                guard let path = string() else { return nil }
+                target = .output(path)
+            default: return nil
+            }
+            guard let hasFragment = int(), let fragment = string(), let written = string(), let isImage = int(),
+                let from = item(), let location = location()
+            else { return nil }
+            return LinkReference(
+                target: target, fragment: hasFragment == 1 ? fragment : nil, written: written, isImage: isImage == 1, from: from,
+                location: location)
+        }
+
+        mutating func item() -> ItemID? {
+            guard let kind = string().flatMap(Kind.init(rawValue:)), let slug = string() else { return nil }
+            return ItemID(kind, slug)
+        }
+
+        mutating func location() -> SourceLocation? {
+            guard let path = string(), let line = int(), let column = int() else { return nil }
+            return SourceLocation(path: path, line: line, column: column)
         }
 
         mutating func int() -> Int? {

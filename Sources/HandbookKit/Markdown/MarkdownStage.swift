@@ -28,10 +28,11 @@ enum MarkdownStage {
 
     /// Renders every document's body, in the order given.
     static func render(
-        _ documents: [Document], site: MarkdownSite, processes: Int = ProcessInfo.processInfo.activeProcessorCount
+        _ documents: [Document], site: MarkdownSite, processes: Int = ProcessInfo.processInfo.activeProcessorCount,
+        counter: StageCounter? = nil
     ) -> (bodies: [RenderedBody], report: Report) {
         guard processes > 1, documents.count >= minimumForWorkers else {
-            return (documents.parallelMap { CommonMark.render($0, site: site) }, Report())
+            return (documents.parallelMap(counting: counter) { CommonMark.render($0, site: site) }, Report())
         }
         let shares = balancedShares(documents.map(\.body.utf8.count), count: processes)
         var bodies = [RenderedBody?](repeating: nil, count: documents.count)
@@ -40,7 +41,10 @@ enum MarkdownStage {
         // Fork before this process starts parsing: the workers inherit the site and the documents as they are.
         let workers = shares.dropFirst().map { share in Worker.start(share.map { documents[$0] }, site: site) }
         let started = DispatchTime.now()
-        for index in shares[0] { bodies[index] = CommonMark.render(documents[index], site: site) }
+        for index in shares[0] {
+            bodies[index] = CommonMark.render(documents[index], site: site)
+            counter?.advance()
+        }
         let ownSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
 
         // A worker does as much as this process did; one far slower than that is stuck, not busy.
@@ -49,8 +53,12 @@ enum MarkdownStage {
             if let received = worker?.finish(expecting: share.count, deadline: deadline) {
                 for (index, body) in zip(share, received) { bodies[index] = body }
                 report.workerShares += 1
+                share.forEach { _ in counter?.advance() }
             } else {
-                for index in share { bodies[index] = CommonMark.render(documents[index], site: site) }
+                for index in share {
+                    bodies[index] = CommonMark.render(documents[index], site: site)
+                    counter?.advance()
+                }
                 report.recoveredShares += 1
             }
         }

@@ -48,7 +48,9 @@ public enum Build {
 
         let site = MarkdownSite(content: content, names: names)
         let documents = content.documents
-        let rendered = MarkdownStage.render(documents, site: site).bodies
+        let rendered = MarkdownStage.render(
+            documents, site: site, counter: progress.stage("Rendering Markdown", total: documents.count)
+        ).bodies
         var bodies: [ItemID: RenderedBody] = [:]
         for (document, body) in zip(documents, rendered) {
             bodies[document.id] = body

@@ -2,18 +2,22 @@ import Foundation
 
 /// Views of pages gathered from many items: home, indexes, question bank, checklist, print.
 extension SiteRenderer {
-    func tags() -> [(String, [Article])] {
-        var byTag: [String: (name: String, articles: [Article])] = [:]
-        for article in content.articles {
+    /// Tags in slug order, each under the first spelling met, with its articles sorted by title (in content
+    /// order among equal titles). Computed once per build: it visits each article's tags once.
+    static func tagIndex(_ articles: [Article]) -> [(name: String, articles: [Article])] {
+        var byTag: [String: (name: String, members: [Int])] = [:]
+        for (position, article) in articles.enumerated() {
             for tag in article.tags {
                 let slug = TagName.slug(tag.value)
-                if byTag[slug]?.articles.contains(where: { $0.document.id == article.document.id }) == true { continue }
-                byTag[slug, default: (tag.value, [])].articles.append(article)
+                // An article naming a tag twice (or in two spellings) is listed once: its position is the last added.
+                if byTag[slug]?.members.last == position { continue }
+                byTag[slug, default: (tag.value, [])].members.append(position)
             }
         }
+        let titles = articles.map { $0.document.title.value.lowercased() }
         return byTag.keys.sorted().compactMap { slug in
-            byTag[slug].map {
-                ($0.name, $0.articles.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() })
+            byTag[slug].map { tag in
+                (tag.name, tag.members.sorted { (titles[$0], $0) < (titles[$1], $1) }.map { articles[$0] })
             }
         }
     }
@@ -132,7 +136,7 @@ extension SiteRenderer {
     func tagsIndexView() -> ListPageView {
         ListPageView(
             root: "../", title: "Tags", summary: "Articles by topic.",
-            items: tags().map { tag, articles in
+            items: tagged.map { tag, articles in
                 LinkView(title: tag, url: "\(TagName.slug(tag)).html", detail: "\(articles.count)")
             })
     }

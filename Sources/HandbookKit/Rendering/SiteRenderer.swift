@@ -14,6 +14,8 @@ struct SiteRenderer: Sendable {
     /// Articles in reading order (`order`, then title), and each article's place in it: computed once.
     let readingOrder: [Article]
     private let readingPosition: [ItemID: Int]
+    /// Tags and their articles, for the tag pages and the tags index.
+    let tagged: [(name: String, articles: [Article])]
 
     init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody], references: CrossReferences, templates: TemplateSet) {
         self.content = content
@@ -26,6 +28,7 @@ struct SiteRenderer: Sendable {
                 < ($1.order ?? Int.max, $1.document.title.value.lowercased(), $1.document.slug)
         }
         readingPosition = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1.document.id, $0) })
+        tagged = Self.tagIndex(content.articles)
     }
 
     /// Renders every page; a template that renders nothing is a diagnostic.
@@ -41,7 +44,7 @@ struct SiteRenderer: Sendable {
     private func pageJobs() -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
         var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
         let renderer = self
-        for (tag, articles) in tags() {
+        for (tag, articles) in tagged {
             let view = ListPageView(
                 root: "../", title: tag, summary: "Articles tagged “\(tag)”.", items: articles.map { link($0.document, from: "../") })
             jobs.append { renderer.frame("tags/\(TagName.slug(tag)).html", template: "tag", view: view, title: "Tag: \(tag)", nav: "") }

@@ -23,7 +23,9 @@ import Testing
 
             | a | b |
             |---|---|
-            | [link](guide.md) | [missing](gone-\(index).md) |
+            | [link](guide.md#intro) | [missing](gone-\(index).md) |
+
+            ![chart](img/chart-\(index).png) <span id="raw-\(index)">raw</span>
             """, slug: "page-\(index)")
     }
 
@@ -33,12 +35,16 @@ import Testing
         let inProcess = Self.documents.map { CommonMark.render($0, site: Self.harness.site) }
         #expect(viaWorkers == inProcess)
         #expect(inProcess.allSatisfy { !$0.diagnostics.isEmpty && !$0.links.isEmpty && !$0.terms.isEmpty && !$0.headings.isEmpty })
+        #expect(inProcess.allSatisfy { $0.references.count >= 2 && !$0.omittedIDs.isEmpty })
     }
 
     @Test func theWireCarriesEveryFieldOfARenderedBody() {
         // A field added to RenderedBody must be added to BodyWire too: this count is the reminder.
         let body = CommonMark.render(Self.documents[0], site: Self.harness.site)
-        #expect(Mirror(reflecting: body).children.map(\.label) == ["html", "headings", "links", "terms", "diagnostics"])
+        #expect(
+            Mirror(reflecting: body).children.map(\.label) == [
+                "html", "headings", "links", "terms", "diagnostics", "references", "omittedIDs",
+            ])
         var writer = BodyWire.Writer()
         writer.append(body)
         writer.append(body)
