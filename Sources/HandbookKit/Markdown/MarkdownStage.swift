@@ -93,12 +93,29 @@ enum MarkdownStage {
                 return nil
             }
             if pid == 0 {
-                // The worker: one thread, no Dispatch (it may not be used after fork), no atexit handlers.
+                // The worker: one thread, no Dispatch (it may not be used after fork), no atexit handlers, and none
+                // of the parent's other files: a lock it held would outlive the parent's build.
+                closeInheritedDescriptors(keeping: descriptor)
                 var writer = BodyWire.Writer()
                 for document in documents { writer.append(CommonMark.render(document, site: site)) }
                 _exit(writer.write(to: descriptor) ? 0 : 1)
             }
             return Worker(pid: pid, file: file)
+        }
+
+        /// Closes every descriptor but the standard three and `kept`, as listed in /proc/self/fd.
+        private static func closeInheritedDescriptors(keeping kept: Int32) {
+            #if os(Linux)
+                guard let folder = opendir("/proc/self/fd") else { return }
+                var open: [Int32] = []
+                while let entry = readdir(folder) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                    if let number = Int32(name) { open.append(number) }
+                }
+                let listing = dirfd(folder)
+                closedir(folder)
+                for number in open where number > 2 && number != kept && number != listing { close(number) }
+            #endif
         }
 
         /// Waits for the worker and reads its bodies; nil if it failed, stalled past `deadline`, or sent too few.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HandbookKit
@@ -65,5 +66,34 @@ import Testing
         #expect(shares.flatMap { $0 }.sorted() == Array(sizes.indices))
         let loads = shares.map { $0.reduce(0) { $0 + sizes[$1] } }
         #expect((loads.max() ?? 0) - (loads.min() ?? 0) <= (sizes.max() ?? 0))
+    }
+}
+
+extension MarkdownWorkerTests {
+    /// A worker must not keep the parent's files open: a lock another build held would outlive that build.
+    @Test func workersDoNotHoldTheParentsFiles() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("worker-lock-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let held = open(path, O_RDWR | O_CREAT, 0o644)
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        // Two long bodies, one per process, and the rest short: the worker is still busy when the lock is tried.
+        let long = String(repeating: "Python and Django, *again* and ~~again~~.\n\n", count: 50_000)
+        let documents = [Self.harness.document(long, slug: "long-a"), Self.harness.document(long, slug: "long-b")] + Self.documents
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var report = MarkdownStage.Report()
+        Thread.detachNewThread {
+            report = MarkdownStage.render(documents, site: Self.harness.site, processes: 2).report
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        close(held)
+        let again = open(path, O_RDWR)
+        defer { close(again) }
+        let lockedWhileWorking = flock(again, LOCK_EX | LOCK_NB) == 0
+        let stillWorking = done.wait(timeout: .now()) == .timedOut
+        done.wait()
+        #expect(report == MarkdownStage.Report(workerShares: 1, recoveredShares: 0))
+        #expect(stillWorking)
+        #expect(lockedWhileWorking)
     }
 }
