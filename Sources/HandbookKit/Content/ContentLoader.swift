@@ -24,7 +24,7 @@ enum ContentLoader {
     /// Symbolic links must resolve inside `directory` unless `followSymlinks`.
     static func load(
         from directory: URL, displayPrefix: String, includeDrafts: Bool, followSymlinks: Bool = false,
-        diagnostics: inout [Diagnostic]
+        progress: ProgressReporter = ProgressReporter(callback: nil), diagnostics: inout [Diagnostic]
     ) throws -> ContentSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -44,12 +44,14 @@ enum ContentLoader {
         diagnostics += siteDiagnostics
 
         let jobs = try discover(in: directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
-        let decoded = jobs.parallelMap { job -> (RecordDecoder.Record?, [Diagnostic]) in
+        let decoded = jobs.parallelMap(counting: progress.stage("Loading content", total: jobs.count)) {
+            job -> (RecordDecoder.Record?, [Diagnostic]) in
             var local: [Diagnostic] = []
             guard let file = readSource(job.url, path: job.path, diagnostics: &local) else { return (nil, local) }
             return (RecordDecoder.record(job.id, file: file, diagnostics: &local), local)
         }
         var articles: [Article] = []
+        var drafts: [String] = []
         var terms: [Term] = []
         var archetypes: [Archetype] = []
         var companies: [Company] = []
@@ -60,12 +62,15 @@ enum ContentLoader {
             case .term(let term): terms.append(term)
             case .archetype(let archetype): archetypes.append(archetype)
             case .company(let company): companies.append(company)
-            case .article, nil: break
+            case .article(let article): drafts.append(article.document.slug)
+            case nil: break
             }
         }
         let files = ContentFiles.scan(directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
-        return ContentSet(site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: files)
+        return ContentSet(
+            site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: files,
+            leftOutDrafts: drafts)
     }
 
     private struct Job: Sendable {

@@ -7,6 +7,8 @@ public struct ContentSet: Sendable {
     public var companies: [Company]
     /// Files published as they are (images, PDFs), content-relative and sorted: see `ContentFiles`.
     public var files: [String]
+    /// Slugs of the draft articles this build leaves out (no `--drafts`), to explain a link to one.
+    public var leftOutDrafts: [String]
 
     /// Every item's document, in a stable order (kind, then slug).
     public var documents: [Document] {
@@ -32,9 +34,13 @@ public struct ContentSet: Sendable {
 
     public func term(_ slug: String) -> Term? { termIndex[slug].map { terms[$0] } }
 
-    init(site: SiteConfig, articles: [Article], terms: [Term], archetypes: [Archetype], companies: [Company], files: [String] = []) {
+    init(
+        site: SiteConfig, articles: [Article], terms: [Term], archetypes: [Archetype], companies: [Company], files: [String] = [],
+        leftOutDrafts: [String] = []
+    ) {
         self.site = site
         self.files = files
+        self.leftOutDrafts = leftOutDrafts.sorted()
         self.articles = articles.sorted { $0.document.slug < $1.document.slug }
         self.terms = terms.sorted { $0.document.slug < $1.document.slug }
         self.archetypes = archetypes.sorted { $0.document.slug < $1.document.slug }

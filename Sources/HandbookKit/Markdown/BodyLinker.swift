@@ -138,6 +138,13 @@ struct BodyLinker {
         }
         if reference.path.hasSuffix(".md") {
             guard let id = site.files[resolved] else {
+                if site.drafts.contains(resolved) {
+                    diagnostics.append(
+                        .error(
+                            "link-to-draft", at: locator.locateURL(url, fromBodyLine: blockLine),
+                            "\(noun) '\(url)', a draft, which is built only with --drafts; publish it (draft: false) or drop the link"))
+                    return nil
+                }
                 let hint = Suggestion.suffix(
                     for: reference.path, in: site.files.keys.map { base.isEmpty ? "/" + $0 : relative(from: folder, to: $0) })
                 diagnostics.append(

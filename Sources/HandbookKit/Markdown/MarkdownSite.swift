@@ -8,6 +8,8 @@ public struct MarkdownSite: Sendable {
     let assets: Set<String>
     /// Page URLs ("terms/django.html") to items, for links written to the built page.
     let pages: [String: ItemID]
+    /// "articles/<slug>.md" of drafts left out of this build.
+    let drafts: Set<String>
     let matcher: GlossaryMatcher
     /// The matcher's term numbers to term slugs.
     let matcherTerms: [String]
@@ -22,6 +24,7 @@ public struct MarkdownSite: Sendable {
         for document in content.documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
         self.files = files
         assets = Set(content.files)
+        drafts = Set(content.leftOutDrafts.map { "\(Kind.article.folder)/\($0).md" })
         pages = Dictionary(uniqueKeysWithValues: content.documents.map { ($0.id.url, $0.id) })
         let linkable = content.terms.filter { !$0.noAutolink }
         matcherTerms = linkable.map(\.document.slug)

@@ -34,7 +34,7 @@ public enum Build {
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                followSymlinks: options.followSymlinks, diagnostics: &diagnostics)
+                followSymlinks: options.followSymlinks, progress: progress, diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
             clock.mark("templates")

@@ -115,6 +115,19 @@ import Testing
             ])
     }
 
+    @Test func aLinkToADraftIsExplainedAndFineWithDrafts() throws {
+        let site = try site("See [the plan](plan.md#setup).\n")
+        defer { site.remove() }
+        try site.write("articles/plan.md", file("title: Plan\nsummary: S.\ndraft: true", "## Setup\n"))
+        #expect(
+            try site.diagnostics().filter { !$0.contains("[unused-term]") } == [
+                "content/articles/a.md:5:16: error: link to 'plan.md#setup', a draft, which is built only with --drafts; "
+                    + "publish it (draft: false) or drop the link [link-to-draft]"
+            ])
+        let withDrafts = try site.build(write: false, drafts: true)
+        #expect(withDrafts.diagnostics.filter { $0.severity == .error } == [])
+    }
+
     @Test func eachOfManyLinksIsReportedAtItsOwnColumn() throws {
         let found = try errors("[a](guide.md#x) and [b](guide.md#x)\n[c](guide.md#x)\n")
         #expect(
