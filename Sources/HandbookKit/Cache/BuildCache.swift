@@ -37,19 +37,26 @@ struct BuildCache: Sendable {
             diagnostics: previous.diagnostics, pageCounts: previous.pageCounts, stageTimes: [], wroteOutput: true, strict: strict)
     }
 
-    /// Which generated files can be linked from the previous output: same bytes as the last build wrote, untouched since.
-    func plan(_ files: [OutputFile]) -> Plan {
-        let digests = files.parallelMap { Digest($0.contents) }
+    /// Which output files can be linked from the previous output: same bytes as the last build wrote there
+    /// (pages by their text; template assets and copied content files by the digest of their source), untouched since.
+    func plan(_ files: [OutputFile], copies: [FileCopy], content: URL) -> Plan {
+        var digests = Dictionary(zip(files.map(\.path), files.parallelMap { Digest($0.contents) })) { first, _ in first }
+        for (path, entry) in inputs.files where path.hasPrefix("templates/assets/") {
+            digests["assets/" + path.dropFirst("templates/assets/".count)] = entry.digest
+        }
+        for copy in copies where copy.source.path.hasPrefix(content.path + "/") {
+            if let entry = inputs.files["content" + copy.source.path.dropFirst(content.path.count)] { digests[copy.path] = entry.digest }
+        }
         var unchanged: Set<String> = []
         if let previous {
-            for (file, digest) in zip(files, digests) {
-                guard let entry = previous.outputs[file.path], entry.digest == digest,
-                    FileStamp(path: output.appendingPathComponent(file.path).path) == entry.stamp
+            for (path, digest) in digests {
+                guard let entry = previous.outputs[path], entry.digest == digest,
+                    FileStamp(path: output.appendingPathComponent(path).path) == entry.stamp
                 else { continue }
-                unchanged.insert(file.path)
+                unchanged.insert(path)
             }
         }
-        return Plan(digests: Dictionary(zip(files.map(\.path), digests)) { first, _ in first }, unchanged: unchanged)
+        return Plan(digests: digests, unchanged: unchanged)
     }
 
     struct Plan: Sendable {
@@ -62,7 +69,7 @@ struct BuildCache: Sendable {
     func save(_ report: BuildReport, plan: Plan) {
         var outputs: [String: CacheManifest.Entry] = [:]
         for (path, stamp) in Self.stamps(of: output) {
-            // Assets and copied content files carry no digest: they are never linked, only checked for changes.
+            // A file the plan has no digest for (none so far) is never linked, only checked for changes.
             outputs[path] = CacheManifest.Entry(digest: plan.digests[path] ?? Digest(high: 0, low: 0), stamp: stamp)
         }
         let manifest = CacheManifest(

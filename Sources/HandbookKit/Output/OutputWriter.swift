@@ -33,10 +33,10 @@ enum OutputWriter {
         }
         do {
             if let assets, manager.fileExists(atPath: assets.path) {
-                try manager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+                try copyTree(assets, to: staging.appendingPathComponent("assets"), as: "assets", linking: unchanged, from: output)
             }
             try writeFiles(files, into: staging, linking: unchanged, from: output, counter: counter)
-            try copyFiles(copies, into: staging, counter: counter)
+            try copyFiles(copies, into: staging, linking: unchanged, from: output, counter: counter)
         } catch {
             try? manager.removeItem(at: staging)
             throw error as? Failure ?? Failure(description: "cannot write the site: \(error.localizedDescription)")
@@ -92,7 +92,28 @@ enum OutputWriter {
     }
 
     /// Content files published as they are (`ContentCopies`), read whole and written like pages.
-    private static func copyFiles(_ copies: [FileCopy], into root: URL, counter: StageCounter?) throws(Failure) {
+    /// The assets folder, file by file: an `unchanged` one is linked from the previous output, the rest copied.
+    private static func copyTree(_ source: URL, to target: URL, as relative: String, linking unchanged: Set<String>, from previous: URL)
+        throws
+    {
+        let manager = FileManager.default
+        try manager.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: source.path) {
+            let from = source.appendingPathComponent(name)
+            let to = target.appendingPathComponent(name)
+            let path = relative + "/" + name
+            let type = try manager.attributesOfItem(atPath: from.path)[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                try copyTree(from, to: to, as: path, linking: unchanged, from: previous)
+            } else if !(unchanged.contains(path) && link(previous.appendingPathComponent(path).path, to.path) == 0) {
+                try manager.copyItem(at: from, to: to)
+            }
+        }
+    }
+
+    private static func copyFiles(
+        _ copies: [FileCopy], into root: URL, linking unchanged: Set<String>, from previous: URL, counter: StageCounter?
+    ) throws(Failure) {
         for copy in copies where !isContained(copy.path) {
             throw Failure(description: "refusing to write '\(copy.path)' outside the output folder")
         }
@@ -104,6 +125,8 @@ enum OutputWriter {
             }
         }
         let errors = copies.parallelMap(counting: counter) { copy -> String? in
+            let target = root.appendingPathComponent(copy.path).path
+            if unchanged.contains(copy.path), link(previous.appendingPathComponent(copy.path).path, target) == 0 { return nil }
             guard let data = FileManager.default.contents(atPath: copy.source.path) else { return "cannot read \(copy.source.path)" }
             return data.withUnsafeBytes { writeFile(root.appendingPathComponent(copy.path).path, $0) }
         }

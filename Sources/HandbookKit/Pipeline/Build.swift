@@ -98,7 +98,7 @@ public enum Build {
             diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(files), stageTimes: [], wroteOutput: false,
             strict: options.strict)
         if options.writeOutput && !report.failed {
-            let plan = cache?.plan(files)
+            let plan = cache?.plan(files, copies: copies, content: options.content)
             do {
                 try OutputWriter.write(
                     files, assets: assets, copies: copies, unchanged: plan?.unchanged ?? [], to: options.output, progress: progress)

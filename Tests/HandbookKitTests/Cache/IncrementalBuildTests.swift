@@ -74,9 +74,9 @@ import Testing
         BuildCache.stamps(of: folder).mapValues(\.inode)
     }
 
-    /// Paths rewritten between two inode maps, assets (always copied) left out.
+    /// Paths rewritten between two inode maps.
     static func rewritten(_ before: [String: UInt64], _ after: [String: UInt64]) -> Set<String> {
-        Set(after.filter { !$0.key.hasPrefix("assets/") && before[$0.key] != $0.value }.keys)
+        Set(after.filter { before[$0.key] != $0.value }.keys)
     }
 
     /// A deterministic generated site: terms mentioned across articles, tags, [[links]], a role and a company.
@@ -137,6 +137,22 @@ import Testing
         let afterTemplate = Self.inodes(workspace.incremental)
         #expect(Self.rewritten(beforeTemplate, afterTemplate).contains("articles/article-0.html"))
         #expect(!Self.rewritten(beforeTemplate, afterTemplate).contains("terms/term-0.html"))
+        #expect(!Self.rewritten(beforeTemplate, afterTemplate).contains { $0.hasPrefix("assets/") })
+        try workspace.edit("templates/assets/style.css") { $0 + "\n/* changed */\n" }
+        try workspace.buildBoth()
+        #expect(Self.rewritten(afterTemplate, Self.inodes(workspace.incremental)) == ["assets/style.css"])
+        // A content file published as it is (an image) is linked while unchanged, rewritten when it changes.
+        try workspace.site.writeBytes("articles/chart.png", [0x89, 0x50, 0x4E, 0x47, 1, 2, 3])
+        try workspace.edit("content/articles/article-2.md") { $0 + "\n![chart](chart.png)\n" }
+        try workspace.buildBoth()
+        let withImage = Self.inodes(workspace.incremental)
+        let image = try #require(withImage.keys.first { $0.hasSuffix("chart.png") })
+        try workspace.edit("content/articles/article-4.md") { $0 + "\nOne more line.\n" }
+        try workspace.buildBoth()
+        #expect(Self.inodes(workspace.incremental)[image] == withImage[image])
+        try workspace.site.writeBytes("articles/chart.png", [0x89, 0x50, 0x4E, 0x47, 9, 9])
+        try workspace.buildBoth()
+        #expect(Self.rewritten(withImage, Self.inodes(workspace.incremental)).contains(image))
         try workspace.edit("content/site.yml") { $0.replacingOccurrences(of: "Test Handbook", with: "Renamed Handbook") }
         try workspace.buildBoth()
 
@@ -163,7 +179,7 @@ import Testing
         try text.prefix(text.count / 2).write(to: cacheFile)
         var report = try workspace.buildBoth()
         #expect(report.stageTimes.map { $0.stage }.contains("pages"))
-        #expect(Self.rewritten(before, Self.inodes(workspace.incremental)).count == before.keys.count { !$0.hasPrefix("assets/") })
+        #expect(Self.rewritten(before, Self.inodes(workspace.incremental)).count == before.count)
 
         // Stale: the inputs it remembers are not these (as after a new binary or another option).
         let manifest = try String(contentsOf: cacheFile, encoding: .utf8)
@@ -188,7 +204,7 @@ import Testing
         before = Self.inodes(workspace.incremental)
         report = try Build.run(workspace.options(output: "public", cache: false))
         #expect(report.stageTimes.map { $0.stage }.contains("pages"))
-        #expect(Self.rewritten(before, Self.inodes(workspace.incremental)).count == before.keys.count { !$0.hasPrefix("assets/") })
+        #expect(Self.rewritten(before, Self.inodes(workspace.incremental)).count == before.count)
     }
 
     @Test func anInputWithTheStampItWasReadWithIsNotReadAgainUnlessItChangedJustBeforeThen() throws {
