@@ -9,6 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const { tokenize } = require('../../templates/assets/search.js');
+const { decodePostings } = require('../../templates/assets/search-store.js');
 const { buildIndex, formatIndex, FIXTURE_DOCS, FIXTURE_PATH } = require('./build-fixture.js');
 
 const KINDS = ['article', 'term', 'archetype', 'company', 'page'];
@@ -16,8 +17,9 @@ const BODY_BIT = 16;
 
 /** Asserts everything the client relies on in a search-index.json object. */
 function checkIndex(index) {
-  assert.equal(index.version, 1);
-  assert.deepEqual(index.fields, ['title', 'alias', 'heading', 'summary', 'body']);
+  assert.ok(index.version === 1 || index.version === 2);
+  const fields = ['title', 'alias', 'heading', 'summary', 'body'].concat(index.version === 2 ? ['facts', 'tags'] : []);
+  assert.deepEqual(index.fields, fields);
   assert.equal(index.weights.length, index.fields.length);
   index.weights.forEach((w) => assert.ok(typeof w === 'number' && w > 0));
 
@@ -32,14 +34,21 @@ function checkIndex(index) {
     assert.ok(!doc.url.includes('#'), `${where}.url has no anchor: ${doc.url}`);
     assert.ok(Array.isArray(doc.aliases) && doc.aliases.every((a) => typeof a === 'string'), `${where}.aliases`);
     if (doc.kind !== 'term') assert.deepEqual(doc.aliases, [], `${where}.aliases is [] for non-terms`);
+    if (index.version === 2) {
+      assert.ok(Array.isArray(doc.sections), `${where}.sections`);
+      for (const [offset, anchor] of doc.sections) {
+        assert.ok(Number.isInteger(offset) && offset >= 0 && offset <= doc.text.length, `${where}.sections offset`);
+        assert.equal(typeof anchor, 'string', `${where}.sections anchor`);
+      }
+    }
     assert.ok(Array.isArray(doc.headings), `${where}.headings`);
     for (const heading of doc.headings) {
       const [text, anchor] = heading;
       assert.ok(heading.length === 2 && typeof text === 'string' && typeof anchor === 'string', `${where}.headings`);
       assert.notEqual(anchor, '', `${where}.headings: an anchor id`);
     }
-    // About 1500 characters (Swift counts grapheme clusters; leave room for combining marks).
-    assert.ok(Array.from(doc.text).length <= 3000, `${where}.text is a snippet source, not the whole body`);
+    // The body cut at about 1500 characters, record fields after it, all cut at 8000.
+    assert.ok(Array.from(doc.text).length <= 8000, `${where}.text is a snippet source, not the whole body`);
   });
 
   const { vocab, postings } = index;
@@ -49,7 +58,8 @@ function checkIndex(index) {
     if (i > 0) assert.ok(vocab[i - 1] < token, `vocab sorted and unique at ${i}: ${vocab[i - 1]} ${token}`);
   });
   const fieldMasks = (1 << index.fields.length) - 1;
-  postings.forEach((list, i) => {
+  postings.forEach((encoded, i) => {
+    const list = Array.from(decodePostings(encoded));
     const where = `postings[${i}] (${vocab[i]})`;
     assert.ok(list.length > 0 && list.length % 3 === 0, where);
     for (let k = 0; k < list.length; k += 3) {
@@ -91,11 +101,36 @@ test('the fixture has the pages the brief asks for', () => {
 
 const built = process.env.HANDBOOK_SEARCH_INDEX;
 const skipBuilt = !built && 'set HANDBOOK_SEARCH_INDEX=public/search-index.json';
-test('a built index follows the format, and search-index.js holds the same object', { skip: skipBuilt }, () => {
+test('a built index follows the format, and search-index.js holds the same index', { skip: skipBuilt }, () => {
   const index = JSON.parse(fs.readFileSync(built, 'utf8'));
   checkIndex(index);
-  const script = path.join(path.dirname(built), 'search-index.js');
+  const folder = path.dirname(built);
   const sandbox = { self: {} };
-  vm.runInNewContext(fs.readFileSync(script, 'utf8'), sandbox);
-  assert.deepEqual(JSON.parse(JSON.stringify(sandbox.self.HANDBOOK_SEARCH_INDEX)), index);
+  vm.runInNewContext(fs.readFileSync(path.join(folder, 'search-index.js'), 'utf8'), sandbox);
+  const script = JSON.parse(JSON.stringify(sandbox.self.HANDBOOK_SEARCH_INDEX));
+  if (!script.chunked) {
+    assert.deepEqual(script, index);
+    return;
+  }
+  // A root and chunks: together they hold exactly the JSON's index.
+  const chunks = path.join(folder, 'search');
+  for (const name of fs.readdirSync(chunks).sort()) vm.runInNewContext(fs.readFileSync(path.join(chunks, name), 'utf8'), sandbox);
+  const loaded = sandbox.self.HANDBOOK_SEARCH_CHUNKS;
+  assert.equal(script.docCount, index.docs.length);
+  const docs = [];
+  for (let n = 0; loaded['d-' + n]; n++) docs.push(...loaded['d-' + n]);
+  assert.deepEqual(JSON.parse(JSON.stringify(docs)), index.docs);
+  const vocab = [];
+  const postings = [];
+  script.postingChunks.forEach((first, n) => {
+    const chunk = loaded['p-' + n];
+    assert.equal(chunk.words[0], first);
+    vocab.push(...chunk.words);
+    postings.push(...chunk.postings);
+  });
+  assert.deepEqual(vocab, index.vocab);
+  assert.deepEqual(postings, index.postings);
+  const letters = [];
+  for (const letter of script.letters) letters.push(...loaded['w-' + letter].words);
+  assert.deepEqual(letters, index.vocab);
 });

@@ -75,7 +75,7 @@ public enum Build {
         clock.mark("pages")
 
         progress.stage("Building the search index")
-        files += searchIndexFiles(content: content, bodies: bodies, shardTextAbove: options.shardSearchTextAbove)
+        files += searchIndexFiles(content: content, bodies: bodies, chunkAbove: options.chunkSearchIndexAbove)
         if let base = content.site.baseURL?.value {
             files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: files.map(\.path))))
         }
@@ -113,21 +113,10 @@ public enum Build {
         return report
     }
 
-    static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody], shardTextAbove: Int) -> [OutputFile] {
-        // Drafts are previews: they never enter the index, even with --drafts.
-        let drafts = Set(content.articles.filter(\.draft).map(\.document.id))
-        let entries = content.documents.filter { !drafts.contains($0.id) }.map { document in
-            SearchIndexBuilder.Entry(
-                kind: document.kind.rawValue, title: document.title.value, url: document.id.url, summary: document.summary,
-                aliases: document.kind == .term ? (content.term(document.slug)?.aliases.map(\.value) ?? []) : [],
-                headings: bodies[document.id]?.headings ?? [], text: HTML.text(bodies[document.id]?.html ?? ""))
-        }
+    static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody], chunkAbove: Int) -> [OutputFile] {
+        let documents = SearchDocument.documents(content: content, bodies: bodies)
         let synonyms = content.terms.map { [$0.document.title.value] + $0.aliases.map(\.value) }
-        let index = SearchIndexBuilder.build(entries, synonyms: synonyms, shardAbove: shardTextAbove)
-        return [
-            OutputFile(path: "search-index.json", contents: index.json),
-            OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(index.browserJSON);\n"),
-        ] + index.textShards.enumerated().map { OutputFile(path: "search-text-\($0.offset).js", contents: $0.element) }
+        return SearchIndexWriter.files(SearchIndex(documents: documents, synonymGroups: synonyms), chunkAbove: chunkAbove)
     }
 
     private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {

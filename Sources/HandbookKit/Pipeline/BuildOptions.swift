@@ -16,9 +16,9 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// Read content through symbolic links that lead outside the content folder (off: such a link is an error).
     public var followSymlinks: Bool
-    /// Above this many bytes of snippet text, the browser's index leaves the text to shards loaded on demand
-    /// (2 MB: a large site's single script would otherwise be tens of megabytes).
-    public var shardSearchTextAbove = 2_000_000
+    /// Above this many bytes of index, the browser gets a small root and loads chunks for the words typed
+    /// (a large site's single script would otherwise be tens of megabytes).
+    public var chunkSearchIndexAbove = 1_000_000
     /// Called as the build moves through its stages and items, from any thread; keep it quick. nil: no reports.
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Reuse the last build's output where the inputs allow it (`--no-cache` turns this off); see `BuildCache`.

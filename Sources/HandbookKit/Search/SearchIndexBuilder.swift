@@ -1,181 +1,163 @@
-/// Builds the prebuilt search index: documents for display, and an inverted index the browser only reads.
+/// Builds the search index from documents: each document's terms in parallel, then one pass that gives
+/// every distinct token an id, stems it once, and appends postings per term.
 ///
-/// Format (shared with `templates/assets/search.js`): `docs`, a sorted `vocab`, `postings[i]` for
-/// `vocab[i]` as flat `[docId, fieldMask, bodyTf, ...]`, field bits title 1, alias 2, heading 4,
-/// summary 8, body 16, and `synonyms` from glossary aliases.
-struct SearchIndexBuilder {
-    struct Entry: Sendable {
-        var kind: String
-        var title: String
-        var url: String
-        var summary: String
-        var aliases: [String]
-        var headings: [RenderedBody.Heading]
-        /// The body's plain text.
-        var text: String
-    }
+/// Terms are the tokens of `SearchTokenizer`, stop words dropped, letter-only words stemmed; a term's
+/// postings are `[docId, fieldMask, bodyTf, …]` for ascending doc ids (see `SearchField`).
+struct SearchIndex: Sendable {
+    /// In rank-tie order: kind, title, url.
+    var documents: [SearchDocument]
+    /// Sorted by bytes (also JavaScript's order: terms are ASCII).
+    var vocab: [[UInt8]]
+    /// Encoded postings of `vocab[i]` (`PostingsCoding`).
+    var postings: [[UInt8]]
+    /// The title and alias postings alone, for the chunked index's prefix search ("" when none).
+    var namePostings: [[UInt8]]
+    /// A glossary name (its terms joined by spaces, joined forms left out) → the term's other names.
+    var synonyms: [(key: String, values: [String])]
+    /// A title's or alias's terms, sorted and joined by spaces → the documents it names.
+    var names: [(key: String, docs: [Int])]
 
-    static let fields = ["title", "alias", "heading", "summary", "body"]
-    static let weights = [10, 8, 5, 3, 1]
-    /// Characters of body text kept per document for snippets.
+    /// Body text kept per document for snippets; record fields come in full after it.
     static let snippetLength = 1500
+    /// All snippet text kept per document: a page gathered from many records stops there.
+    static let textLength = 8000
 
-    /// The outputs of one index build.
-    struct Output {
-        /// `search-index.json`: everything, for node and for tools.
-        var json: String
-        /// The object `search-index.js` assigns: `json`, or, for a large site, the index without snippet
-        /// text plus `textShards` and `textShardSize`.
-        var browserJSON: String
-        /// `search-text-<n>.js` scripts holding the snippet text of `textShardSize` documents each,
-        /// which the browser loads only for the results it shows.
-        var textShards: [String]
-    }
+    init(documents unsorted: [SearchDocument], synonymGroups: [[String]]) {
+        documents = unsorted.sorted { $0.order < $1.order }
+        let perDocument = documents.parallelMap(Self.documentTokens)
 
-    /// The index as JSON text, deterministic for the same entries.
-    static func json(for entries: [Entry], synonyms: [[String]]) -> String {
-        build(entries, synonyms: synonyms, shardAbove: Int.max).json
-    }
-
-    /// Builds the index; when the snippet text of all documents exceeds `shardAbove` bytes, the browser
-    /// copy leaves it out and it goes into shards of `shardSize` documents.
-    static func build(_ entries: [Entry], synonyms: [[String]], shardAbove: Int, shardSize: Int = 500) -> Output {
-        let sorted = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
-        let texts = sorted.map { String($0.text.prefix(snippetLength)) }
-        let sharded = texts.reduce(0) { $0 + $1.utf8.count } > shardAbove
-        // Per-document token statistics are independent: compute them on every core.
-        let perDocument = sorted.parallelMap { entry -> [String: (mask: Int, tf: Int)] in
-            var stats: [String: (mask: Int, tf: Int)] = [:]
-            func add(_ text: String, bit: Int) {
-                for token in SearchTokenizer.tokens(text) {
-                    var value = stats[token] ?? (0, 0)
-                    value.mask |= bit
-                    if bit == 16 { value.tf = min(value.tf + 1, 255) }
-                    stats[token] = value
+        // One pass in doc order: distinct raw tokens → term ids; postings appended per term.
+        var raw = ByteTable(capacity: 1 << 16)
+        var rawTerm: [Int32] = []
+        var terms = ByteTable(capacity: 1 << 15)
+        var lists: [[Int32]] = []
+        var lastDoc: [Int32] = []
+        for (docID, tokens) in perDocument.enumerated() {
+            for local in 0..<tokens.table.count {
+                let id = raw.id(tokens.table.key(local))
+                if id == rawTerm.count {
+                    let token = Array(raw.key(id))
+                    if SearchTokenizer.isStopWord(token) {
+                        rawTerm.append(-1)
+                    } else {
+                        let term = terms.id(SearchTokenizer.term(token)[...])
+                        if term == lists.count {
+                            lists.append([])
+                            lastDoc.append(-1)
+                        }
+                        rawTerm.append(Int32(term))
+                    }
+                }
+                let term = Int(rawTerm[id])
+                guard term >= 0 else { continue }
+                let mask = Int32(tokens.masks[local])
+                let tf = Int32(tokens.tfs[local])
+                if lastDoc[term] == Int32(docID) {
+                    let n = lists[term].count
+                    lists[term][n - 2] |= mask
+                    lists[term][n - 1] = min(255, lists[term][n - 1] + tf)
+                } else {
+                    lists[term].append(Int32(docID))
+                    lists[term].append(mask)
+                    lists[term].append(tf)
+                    lastDoc[term] = Int32(docID)
                 }
             }
-            add(entry.title, bit: 1)
-            entry.aliases.forEach { add($0, bit: 2) }
-            entry.headings.forEach { add($0.text, bit: 4) }
-            add(entry.summary, bit: 8)
-            add(entry.text, bit: 16)
-            return stats
         }
-        var postings: [String: [Int]] = [:]
-        for (docID, stats) in perDocument.enumerated() {
-            for (token, value) in stats { postings[token, default: []] += [docID, value.mask, value.tf] }
+        let order = (0..<terms.count).sorted { terms.key($0).lexicographicallyPrecedes(terms.key($1)) }
+        vocab = order.map { Array(terms.key($0)) }
+        let finished = lists
+        let encoded = order.parallelMap { term -> ([UInt8], [UInt8]) in
+            let list = finished[term]
+            var all: [UInt8] = []
+            all.reserveCapacity(list.count * 2)
+            PostingsCoding.encode(list[...], into: &all)
+            var named: [Int32] = []
+            var index = 0
+            while index + 2 < list.count {
+                if list[index + 1] & Int32(SearchField.title | SearchField.alias) != 0 { named += list[index..<(index + 3)] }
+                index += 3
+            }
+            var names: [UInt8] = []
+            PostingsCoding.encode(named[...], into: &names)
+            return (all, names)
         }
-        let vocab = postings.keys.sorted()
+        postings = encoded.map(\.0)
+        namePostings = encoded.map(\.1)
+        synonyms = Self.synonyms(synonymGroups)
+        names = Self.names(documents)
+    }
 
-        var json = JSONWriter()
-        json.raw("{\"version\":1,\"fields\":")
-        json.strings(fields)
-        json.raw(",\"weights\":[\(weights.map(String.init).joined(separator: ","))],")
-        // The part both copies share after their "docs": written once.
-        var docs = JSONWriter()
-        var browserDocs = JSONWriter()
-        for (index, entry) in sorted.enumerated() {
-            var json = JSONWriter()
-            if index > 0 { json.raw(",") }
-            json.raw("{\"kind\":")
-            json.string(entry.kind)
-            json.raw(",\"title\":")
-            json.string(entry.title)
-            json.raw(",\"url\":")
-            json.string(entry.url)
-            json.raw(",\"summary\":")
-            json.string(entry.summary)
-            json.raw(",\"aliases\":")
-            json.strings(entry.aliases)
-            json.raw(",\"headings\":[")
-            for (position, heading) in entry.headings.enumerated() {
-                json.raw(position > 0 ? ",[" : "[")
-                json.string(heading.text)
-                json.raw(",")
-                json.string(heading.id)
-                json.raw("]")
+    /// One document's distinct raw tokens (joined forms included) with their field mask and body count.
+    struct DocumentTokens: Sendable {
+        var table = ByteTable(capacity: 512)
+        var masks: [UInt8] = []
+        var tfs: [UInt8] = []
+    }
+
+    @Sendable static func documentTokens(_ document: SearchDocument) -> DocumentTokens {
+        var tokens = DocumentTokens()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(8192)
+        func count(_ key: UnsafeBufferPointer<UInt8>, _ bit: UInt8) {
+            let id = tokens.table.id(key)
+            if id == tokens.masks.count {
+                tokens.masks.append(0)
+                tokens.tfs.append(0)
             }
-            json.raw("],\"text\":")
-            docs.raw(json.text)
-            docs.string(texts[index])
-            docs.raw("}")
-            if sharded {
-                browserDocs.raw(json.text)
-                browserDocs.raw("\"\"}")
+            tokens.masks[id] |= bit
+            if bit == SearchField.body && tokens.tfs[id] < 255 { tokens.tfs[id] += 1 }
+        }
+        var pair: [UInt8] = []
+        func add(_ text: String, _ bit: UInt8) {
+            SearchTokenizer.fold(text, into: &buffer)
+            // In names, words next to each other also count joined: "Hugging Face" is found as "huggingface".
+            let joinNames = bit == SearchField.title || bit == SearchField.alias
+            var previous: Range<Int>?
+            buffer.withUnsafeBufferPointer { bytes in
+                SearchTokenizer.scan(bytes) { range, joined in
+                    let token = UnsafeBufferPointer(rebasing: bytes[range])
+                    count(token, bit)
+                    if let joined { count(joined, bit) }
+                    guard joinNames else { return }
+                    let letters = token.allSatisfy { $0 &- 0x61 < 26 }
+                    if letters, joined == nil, let previous, previous.count + range.count <= SearchTokenizer.maxJoined {
+                        pair.removeAll(keepingCapacity: true)
+                        pair.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous]))
+                        pair.append(contentsOf: token)
+                        pair.withUnsafeBufferPointer { count($0, bit) }
+                    }
+                    previous = letters ? range : nil
+                }
             }
         }
-        let head = json.text
-        json = JSONWriter()
-        json.raw("],\"vocab\":")
-        json.strings(vocab)
-        json.raw(",\"postings\":[")
-        for (index, token) in vocab.enumerated() {
-            json.raw(index > 0 ? ",[" : "[")
-            json.raw((postings[token] ?? []).map(String.init).joined(separator: ","))
-            json.raw("]")
-        }
-        json.raw("],\"synonyms\":{")
+        add(document.title, SearchField.title)
+        document.aliases.forEach { add($0, SearchField.alias) }
+        document.headings.forEach { add($0.text, SearchField.heading) }
+        add(document.summary, SearchField.summary)
+        document.tags.forEach { add($0, SearchField.tags) }
+        for part in document.parts { add(part.text, part.isBody ? SearchField.body : SearchField.facts) }
+        return tokens
+    }
+
+    private static func phrase(_ text: String) -> String { SearchTokenizer.terms(text, joined: false).joined(separator: " ") }
+
+    private static func synonyms(_ groups: [[String]]) -> [(key: String, values: [String])] {
         var map: [String: Set<String>] = [:]
-        for group in synonyms {
-            let phrases = Set(group.map { SearchTokenizer.tokens($0).joined(separator: " ") }.filter { !$0.isEmpty })
+        for group in groups {
+            let phrases = Set(group.map(phrase).filter { !$0.isEmpty })
             for phrase in phrases { map[phrase, default: []].formUnion(phrases.subtracting([phrase])) }
         }
-        for (index, key) in map.keys.filter({ !(map[$0] ?? []).isEmpty }).sorted().enumerated() {
-            if index > 0 { json.raw(",") }
-            json.string(key)
-            json.raw(":")
-            json.strings((map[key] ?? []).sorted())
-        }
-        json.raw("}")
-        let tail = json.text
-        let full = head + "\"docs\":[" + docs.text + tail + "}"
-        guard sharded else { return Output(json: full, browserJSON: full, textShards: []) }
-        let shardCount = (texts.count + shardSize - 1) / shardSize
-        let browser = head + "\"textShards\":\(shardCount),\"textShardSize\":\(shardSize),\"docs\":[" + browserDocs.text + tail + "}"
-        let shards = (0..<shardCount).map { shard in
-            var script = JSONWriter()
-            script.strings(Array(texts[(shard * shardSize)..<min(texts.count, (shard + 1) * shardSize)]))
-            return "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[\(shard)] = \(script.text);\n"
-        }
-        return Output(json: full, browserJSON: browser, textShards: shards)
-    }
-}
-
-/// Appends JSON text; strings are escaped per RFC 8259.
-struct JSONWriter {
-    private(set) var text = ""
-
-    mutating func raw(_ fragment: String) { text += fragment }
-
-    mutating func strings(_ values: [String]) {
-        text += "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            string(value)
-        }
-        text += "]"
+        return map.filter { !$0.value.isEmpty }.map { (key: $0.key, values: $0.value.sorted()) }.sorted { $0.key < $1.key }
     }
 
-    mutating func string(_ value: String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    text +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
+    private static func names(_ documents: [SearchDocument]) -> [(key: String, docs: [Int])] {
+        var map: [String: [Int]] = [:]
+        for (docID, document) in documents.enumerated() {
+            let keys = Set(
+                ([document.title] + document.aliases).map { SearchTokenizer.terms($0, joined: false).sorted().joined(separator: " ") })
+            for key in keys where !key.isEmpty { map[key, default: []].append(docID) }
         }
-        text += "\""
+        return map.map { (key: $0.key, docs: $0.value) }.sorted { $0.key < $1.key }
     }
 }

@@ -1,29 +1,136 @@
 import Foundation
 
-/// The search tokenizer; `templates/assets/search.js` implements the same rules, byte for byte:
-/// lowercase, NFKD without combining marks, then the matches of `/[a-z0-9]+[+#]*/`.
+/// The search tokenizer; `templates/assets/search-words.js` implements the same rules, byte for byte:
+/// lowercase, NFKD without combining marks, then the matches of `/[a-z0-9]+[+#]*/`; letter-only tokens
+/// joined by one `.` `/` `-` `_` or `&` also give their concatenation ("Node.js" → node, js, nodejs);
+/// stop words are dropped and letter-only words stemmed (Porter2) to make index terms.
 enum SearchTokenizer {
+    /// The raw tokens of a text: "C++ and Node.js" → c++, and, node, js.
     static func tokens(_ text: String) -> [String] {
-        let folded = fold(text)
         var tokens: [String] = []
-        var current: [UInt8] = []
-        var inSuffix = false
-        for byte in folded.utf8 {
-            let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            if isWord && !inSuffix {
-                current.append(byte)
-            } else if (byte == 0x2B || byte == 0x23) && !current.isEmpty {
-                current.append(byte)
-                inSuffix = true
-            } else {
-                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-                inSuffix = false
-                if isWord { current.append(byte) }
+        var buffer: [UInt8] = []
+        fold(text, into: &buffer)
+        buffer.withUnsafeBufferPointer { bytes in
+            scan(bytes) { range, _ in tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+        }
+        return tokens
+    }
+
+    /// The index terms of a text, in order: stop words dropped, joined forms (unless `joined` is false)
+    /// after their last part.
+    static func terms(_ text: String, joined withJoined: Bool = true) -> [String] {
+        var terms: [String] = []
+        var buffer: [UInt8] = []
+        fold(text, into: &buffer)
+        buffer.withUnsafeBufferPointer { bytes in
+            scan(bytes) { range, joined in
+                let token = Array(bytes[range])
+                if !isStopWord(token) { terms.append(String(decoding: term(token), as: UTF8.self)) }
+                if withJoined, let joined { terms.append(String(decoding: term(Array(joined)), as: UTF8.self)) }
             }
         }
-        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-        return tokens
+        return terms
+    }
+
+    /// Calls `visit` with each token's range in `folded` (text after `fold`), and the joined form that ends
+    /// with it, if any. Byte by byte: it runs over every page of the site.
+    static func scan(_ folded: UnsafeBufferPointer<UInt8>, _ visit: (Range<Int>, UnsafeBufferPointer<UInt8>?) -> Void) {
+        var start = -1
+        var lettersOnly = true
+        var inSuffix = false
+        var run: [UInt8] = []  // letter-only tokens joined so far
+        run.reserveCapacity(maxJoined)
+        var previousEnd = -2
+        func finish(_ end: Int) {
+            guard start >= 0 else { return }
+            if lettersOnly && !run.isEmpty && start == previousEnd + 1 && isJoiner(folded[previousEnd])
+                && run.count + (end - start) <= maxJoined
+            {
+                run.append(contentsOf: UnsafeBufferPointer(rebasing: folded[start..<end]))
+                run.withUnsafeBufferPointer { visit(start..<end, $0) }
+            } else {
+                run.removeAll(keepingCapacity: true)
+                if lettersOnly { run.append(contentsOf: UnsafeBufferPointer(rebasing: folded[start..<end])) }
+                visit(start..<end, nil)
+            }
+            previousEnd = end
+            start = -1
+        }
+        var index = 0
+        let count = folded.count
+        while index < count {
+            let byte = folded[index]
+            let isLetter = byte &- 0x61 < 26
+            let isWord = isLetter || byte &- 0x30 < 10
+            if isWord && !inSuffix {
+                if start < 0 {
+                    start = index
+                    lettersOnly = true
+                }
+                if !isLetter { lettersOnly = false }
+            } else if (byte == 0x2B || byte == 0x23) && start >= 0 {
+                inSuffix = true
+                lettersOnly = false
+            } else {
+                finish(index)
+                inSuffix = false
+                if isWord {
+                    start = index
+                    lettersOnly = isLetter
+                }
+            }
+            index += 1
+        }
+        finish(count)
+    }
+
+    /// The longest joined form kept ("scikitlearn"); longer runs are sentences, not names.
+    static let maxJoined = 24
+
+    private static func isJoiner(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "&")
+    }
+
+    /// The index term of a raw token: its stem if it is letters only, else itself ("c++", "k8s").
+    static func term(_ token: [UInt8]) -> [UInt8] {
+        token.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? PorterStemmer.stem(token) : token
+    }
+
+    /// Function words that say nothing about a page (the same list as search-words.js). Not "it" (IT)
+    /// nor "us" (US).
+    static let stopWords: Set<[UInt8]> = Set(
+        """
+        a about above after again against all am an and any are as at be because been before being below between both but \
+        by can could did do does doing down during each few for from further had has have having he her here hers herself \
+        him himself his how i if in into is its itself just me more most my myself no nor not now of off on once only or \
+        other our ours ourselves out over own same she should so some such than that the their theirs them themselves then \
+        there these they this those through to too under until up very was we were what when where which while who whom why \
+        will with would you your yours yourself yourselves
+        """.split(separator: " ").map { Array($0.utf8) })
+
+    static func isStopWord(_ token: [UInt8]) -> Bool { stopWords.contains(token) }
+
+    /// `fold(text)` as bytes, into a buffer the caller reuses; ASCII text is lowercased in place.
+    static func fold(_ text: String, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        var ascii = true
+        var text = text
+        text.withUTF8 { bytes in
+            buffer.append(contentsOf: bytes)
+            for byte in bytes where byte >= 0x80 {
+                ascii = false
+                break
+            }
+        }
+        guard ascii else {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: fold(text).utf8)
+            return
+        }
+        buffer.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+        }
     }
 
     /// Lowercased, compatibility-decomposed, combining marks (U+0300–U+036F) removed.

@@ -3,7 +3,7 @@ import Testing
 
 @testable import HandbookKit
 
-@Suite struct SearchIndexTests {
+@Suite struct SearchTokenizerTests {
     @Test(arguments: [
         ("C++ and C#", ["c++", "and", "c#"]),
         ("Node.js", ["node", "js"]),
@@ -18,6 +18,48 @@ import Testing
         #expect(SearchTokenizer.tokens(text) == tokens)
     }
 
+    @Test(arguments: [
+        ("Node.js and CI/CD", ["node", "js", "nodej", "ci", "cd", "cicd"]),
+        ("scikit-learn", ["scikit", "learn", "scikitlearn"]),
+        ("What does a data scientist do?", ["data", "scientist"]),
+        ("Salaries of streaming engineers", ["salari", "stream", "engin"]),
+        ("C++ / Python 3.12", ["c++", "python", "3", "12"]),
+        ("IT in the US", ["it", "us"]),
+    ])
+    func termsAreStemmedJoinedAndFree(_ text: String, _ terms: [String]) {
+        #expect(SearchTokenizer.terms(text) == terms)
+    }
+
+    @Test(arguments: [
+        ("salaries", "salari"), ("salary", "salari"), ("streaming", "stream"), ("streams", "stream"), ("dying", "die"),
+        ("generously", "generous"), ("succeeded", "succeed"), ("skies", "sky"), ("running", "run"), ("hopping", "hop"),
+        ("hoping", "hope"), ("communication", "communic"), ("analysis", "analysi"), ("sayings", "say"), ("by", "by"),
+    ])
+    func porter2(_ word: String, _ stem: String) {
+        #expect(PorterStemmer.stem(word) == stem)
+    }
+
+    /// Tests/SearchJS/fixtures/porter2.tsv: every word of the handbook and of the benchmark corpus, stemmed by PyPI's
+    /// snowballstemmer (Tests/Browser/test_stemmer.py checks the file against it and regenerates it).
+    @Test func porter2AgreesWithSnowballOnTheWholeVocabulary() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../SearchJS/fixtures/porter2.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var checked = 0
+        var wrong: [String] = []
+        for line in text.split(separator: "\n") {
+            let pair = line.split(separator: "\t")
+            guard pair.count == 2 else { continue }
+            checked += 1
+            if PorterStemmer.stem(String(pair[0])) != pair[1] {
+                wrong.append("\(pair[0]) → \(PorterStemmer.stem(String(pair[0]))), not \(pair[1])")
+            }
+        }
+        #expect(checked > 5000)
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+}
+
+@Suite struct SearchIndexTests {
     struct Index: Decodable {
         struct Doc: Decodable {
             var kind: String
@@ -26,6 +68,7 @@ import Testing
             var summary: String
             var aliases: [String]
             var headings: [[String]]
+            var tags: [String]
             var text: String
         }
         var version: Int
@@ -33,91 +76,119 @@ import Testing
         var weights: [Int]
         var docs: [Doc]
         var vocab: [String]
-        var postings: [[Int]]
+        var postings: [String]
         var synonyms: [String: [String]]
+        var names: [String: [Int]]
     }
 
-    static func index() throws -> Index {
-        let entries = [
-            SearchIndexBuilder.Entry(
-                kind: "term", title: "PostgreSQL", url: "terms/postgresql.html", summary: "A relational database.",
-                aliases: ["Postgres"], headings: [.init(level: 2, text: "What it is", id: "what-it-is")],
-                text: "Postgres stores rows. Postgres is fast."),
-            SearchIndexBuilder.Entry(
-                kind: "article", title: "Databases", url: "articles/databases.html", summary: "Where data lives.",
-                aliases: [], headings: [], text: "Many teams pick PostgreSQL."),
-        ]
-        let json = SearchIndexBuilder.json(for: entries, synonyms: [["PostgreSQL", "Postgres"], ["Weights & Biases", "W&B"]])
-        return try JSONDecoder().decode(Index.self, from: Data(json.utf8))
+    static let documents = [
+        SearchDocument(
+            kind: "term", title: "PostgreSQL", url: "terms/postgresql.html", summary: "A relational database.",
+            aliases: ["Postgres"], headings: [.init(level: 2, text: "What it is", id: "what-it-is")],
+            parts: [.init(anchor: "", text: "Postgres stores rows. Postgres is fast.", isBody: true)]),
+        SearchDocument(
+            kind: "article", title: "Databases", url: "articles/databases.html", summary: "Where data lives.", tags: ["Storage"],
+            parts: [.init(anchor: "", text: "Many teams pick PostgreSQL.", isBody: true)]),
+        SearchDocument(
+            kind: "archetype", title: "Data Engineer", url: "archetypes/data-engineer.html", summary: "Moves data.",
+            parts: [
+                .init(anchor: "", text: "Salary premium: +10%."), .init(anchor: "", text: "Builds pipelines.", isBody: true),
+                .init(anchor: "must-have", text: "Must-have skills: SQL"),
+            ]),
+    ]
+
+    static func index(chunkAbove: Int = .max) throws -> (Index, [OutputFile]) {
+        let built = SearchIndex(documents: documents, synonymGroups: [["PostgreSQL", "Postgres"], ["Weights & Biases", "W&B"]])
+        let files = SearchIndexWriter.files(built, chunkAbove: chunkAbove)
+        let json = try #require(files.first { $0.path == "search-index.json" }).contents
+        return (try JSONDecoder().decode(Index.self, from: Data(json.utf8)), files)
     }
 
-    @Test func documentsAreSortedAndComplete() throws {
-        let index = try Self.index()
-        #expect(index.version == 1)
-        #expect(index.fields == ["title", "alias", "heading", "summary", "body"])
-        #expect(index.docs.map(\.url) == ["articles/databases.html", "terms/postgresql.html"])
-        #expect(index.docs[1].headings == [["What it is", "what-it-is"]])
-        #expect(index.docs[1].aliases == ["Postgres"])
+    static func decode(_ postings: String) -> [Int] {
+        let alphabet = Array(PostingsCoding.alphabet)
+        var out: [Int] = []
+        var number = 0
+        var shift = 0
+        var doc = 0
+        for byte in postings.utf8 {
+            let digit = alphabet.firstIndex(of: byte) ?? 0
+            number |= (digit & 31) << shift
+            shift += 5
+            if digit >= 32 { continue }
+            if out.count % 3 == 0 {
+                doc += number
+                out.append(doc)
+            } else {
+                out += [number & 127, number >> 7]
+            }
+            number = 0
+            shift = 0
+        }
+        return out
+    }
+
+    @Test func documentsAreInTieOrderAndComplete() throws {
+        let (index, _) = try Self.index()
+        #expect(index.version == 2)
+        #expect(index.fields == ["title", "alias", "heading", "summary", "body", "facts", "tags"])
+        // Kind first (term, archetype, company, article, page), then title.
+        #expect(index.docs.map(\.url) == ["terms/postgresql.html", "archetypes/data-engineer.html", "articles/databases.html"])
+        #expect(index.docs[0].headings == [["What it is", "what-it-is"]])
+        #expect(index.docs[0].aliases == ["Postgres"])
+        #expect(index.docs[2].tags == ["Storage"])
+        #expect(index.docs[1].text == "Salary premium: +10%. Builds pipelines. Must-have skills: SQL")
     }
 
     @Test func postingsCarryFieldMasksAndBodyCounts() throws {
-        let index = try Self.index()
+        let (index, _) = try Self.index()
         #expect(index.vocab == index.vocab.sorted())
-        #expect(index.vocab.count == index.postings.count)
-        func postings(_ token: String) -> [Int] { index.vocab.firstIndex(of: token).map { index.postings[$0] } ?? [] }
-        // doc 1 (PostgreSQL): title bit 1; doc 0: body bit 16, once.
-        #expect(postings("postgresql") == [0, 16, 1, 1, 1, 0])
+        func postings(_ term: String) -> [Int] { index.vocab.firstIndex(of: term).map { Self.decode(index.postings[$0]) } ?? [] }
+        // doc 0 (PostgreSQL): title bit 1; doc 2: body bit 16, once.
+        #expect(postings("postgresql") == [0, 1, 0, 2, 16, 1])
         // alias bit 2 + body bit 16, twice in the body.
-        #expect(postings("postgres") == [1, 2 | 16, 2])
-        #expect(postings("what") == [1, 4, 0])
-        #expect(postings("relational") == [1, 8, 0])
+        #expect(postings("postgr") == [0, 2 | 16, 2])
+        #expect(postings("relat") == [0, 8, 0])
+        #expect(postings("salari") == [1, 32, 0])
+        #expect(postings("storag") == [2, 64, 0])
+        // Stop words are no terms.
+        #expect(!index.vocab.contains("is") && !index.vocab.contains("what"))
     }
 
-    @Test func aliasesBecomeSynonymsBothWays() throws {
-        let index = try Self.index()
+    @Test func aliasesBecomeSynonymsBothWaysAndNamesFindTheirDocuments() throws {
+        let (index, _) = try Self.index()
         #expect(
             index.synonyms == [
-                "postgres": ["postgresql"], "postgresql": ["postgres"], "w b": ["weights biases"], "weights biases": ["w b"],
+                "postgr": ["postgresql"], "postgresql": ["postgr"], "w b": ["weight bias"], "weight bias": ["w b"],
             ])
+        #expect(index.names["data engin"] == [1])
+        #expect(index.names["postgr"] == [0])
+    }
+
+    @Test func smallSitesGetTheWholeIndexAsAScript() throws {
+        let (_, files) = try Self.index()
+        #expect(files.map(\.path) == ["search-index.json", "search-index.js"])
+        let json = try #require(files.first?.contents)
+        #expect(files[1].contents == "self.HANDBOOK_SEARCH_INDEX = \(json.dropLast());\n")
+    }
+
+    @Test func largeSitesGetARootAndChunks() throws {
+        let (_, files) = try Self.index(chunkAbove: 10)
+        let paths = files.map(\.path)
+        #expect(paths.contains("search-index.json") && paths.contains("search-index.js"))
+        #expect(paths.contains("search/w-p.js") && paths.contains("search/p-0.js") && paths.contains("search/d-0.js"))
+        let root = try #require(files.first { $0.path == "search-index.js" }).contents
+        #expect(root.hasPrefix("self.HANDBOOK_SEARCH_INDEX = {\"version\":2,"))
+        #expect(root.contains("\"chunked\":true,\"docCount\":3,\"docChunk\":8"))
+        #expect(!root.contains("Postgres stores rows"))
+        let letter = try #require(files.first { $0.path == "search/w-p.js" }).contents
+        #expect(
+            letter.hasPrefix(
+                "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"w-p\"] = {\"words\":[\"pick\",\"pipelin\""))
     }
 
     @Test func jsonStringsAreEscaped() {
-        var writer = JSONWriter()
-        writer.string("a\"b\\c\n\u{1}\u{2028}</script>")
-        #expect(writer.text == #""a\"b\\c\n\u0001\u2028</script>""#)
-    }
-}
-
-@Suite struct SearchIndexShardTests {
-    static func entries(_ count: Int) -> [SearchIndexBuilder.Entry] {
-        (0..<count).map { index in
-            SearchIndexBuilder.Entry(
-                kind: "article", title: "A\(index)", url: "articles/a\(String(format: "%03d", index)).html", summary: "S.", aliases: [],
-                headings: [], text: "body text number \(index)")
-        }
-    }
-
-    @Test func smallSitesKeepOneFile() {
-        let output = SearchIndexBuilder.build(Self.entries(5), synonyms: [], shardAbove: 2_000_000)
-        #expect(output.browserJSON == output.json)
-        #expect(output.textShards.isEmpty)
-    }
-
-    @Test func largeSitesMoveSnippetTextIntoShards() throws {
-        let output = SearchIndexBuilder.build(Self.entries(5), synonyms: [], shardAbove: 10, shardSize: 2)
-        #expect(output.json.contains("\"text\":\"body text number 4\""))
-        #expect(output.browserJSON.contains("\"textShards\":3,\"textShardSize\":2,\"docs\":["))
-        #expect(!output.browserJSON.contains("body text number"))
-        #expect(
-            output.textShards == [
-                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[0] = [\"body text number 0\",\"body text number 1\"];\n",
-                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[1] = [\"body text number 2\",\"body text number 3\"];\n",
-                "(self.HANDBOOK_SEARCH_TEXT = self.HANDBOOK_SEARCH_TEXT || {})[2] = [\"body text number 4\"];\n",
-            ])
-        // Both copies are valid JSON with the same postings.
-        let full = try JSONDecoder().decode(SearchIndexTests.Index.self, from: Data(output.json.utf8))
-        let browser = try JSONDecoder().decode(SearchIndexTests.Index.self, from: Data(output.browserJSON.utf8))
-        #expect(full.postings == browser.postings)
-        #expect(browser.docs.allSatisfy { $0.text.isEmpty })
+        var writer = JSONBytes()
+        writer.string("a\"b\\c\n\u{1}\u{2028}</script>é")
+        #expect(writer.text == #""a\"b\\c\n\u0001\u2028</script>é""#)
     }
 }

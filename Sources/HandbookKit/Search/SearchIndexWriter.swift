@@ -1,0 +1,214 @@
+/// Writes a `SearchIndex` as files: `search-index.json` (everything, for node and tools) and the
+/// browser's `search-index.js`, which is the same index on a small site, or a small root whose chunks
+/// under `search/` load as scripts (file:// allows no fetch) for the words typed:
+///
+/// - `search/w-<c>.js`: the terms starting with character c, their title and alias postings, and the
+///   synonyms and names starting with c. Enough for typo matching and for short prefixes.
+/// - `search/p-<n>.js`: the full postings of a run of consecutive terms; the root lists each run's first term.
+/// - `search/d-<n>.js`: `docChunk` documents for display (title, url, snippet text, anchors).
+enum SearchIndexWriter {
+    static let postingChunkBytes = 48_000
+    static let docChunk = 8
+
+    static func files(_ index: SearchIndex, chunkAbove: Int) -> [OutputFile] {
+        let docs = index.documents.parallelMap(documentJSON)
+        var json = JSONBytes(capacity: docs.reduce(0) { $0 + $1.count } + index.postings.reduce(0) { $0 + $1.count } + 1 << 20)
+        header(&json, index, chunked: false)
+        json.raw(",\"docs\":[")
+        for (docID, doc) in docs.enumerated() {
+            if docID > 0 { json.raw(",") }
+            json.raw(doc)
+        }
+        json.raw("],\"vocab\":[")
+        for (index, term) in index.vocab.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.plainString(term)
+        }
+        json.raw("],\"postings\":[")
+        for (index, list) in index.postings.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.plainString(list)
+        }
+        json.raw("],")
+        synonymsAndNames(&json, index.synonyms, index.names)
+        json.raw("}")
+        let whole = json.text
+        guard json.bytes.count > chunkAbove else {
+            return [
+                OutputFile(path: "search-index.json", contents: whole + "\n"),
+                OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(whole);\n"),
+            ]
+        }
+        return [OutputFile(path: "search-index.json", contents: whole + "\n")] + chunks(index, docs: docs)
+    }
+
+    private static func header(_ json: inout JSONBytes, _ index: SearchIndex, chunked: Bool) {
+        json.raw("{\"version\":2,\"fields\":")
+        json.strings(SearchField.names)
+        json.raw(",\"weights\":")
+        json.ints(SearchField.weights)
+        if chunked {
+            json.raw(",\"chunked\":true,\"docCount\":")
+            json.int(index.documents.count)
+            json.raw(",\"docChunk\":")
+            json.int(docChunk)
+        }
+    }
+
+    private static func synonymsAndNames(
+        _ json: inout JSONBytes, _ synonyms: some Collection<(key: String, values: [String])>,
+        _ names: some Collection<(key: String, docs: [Int])>
+    ) {
+        json.raw("\"synonyms\":{")
+        for (index, entry) in synonyms.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(entry.key)
+            json.raw(":")
+            json.strings(entry.values)
+        }
+        json.raw("},\"names\":{")
+        for (index, entry) in names.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(entry.key)
+            json.raw(":")
+            json.ints(entry.docs)
+        }
+        json.raw("}")
+    }
+
+    @Sendable static func documentJSON(_ document: SearchDocument) -> [UInt8] {
+        var json = JSONBytes(capacity: 2048)
+        json.raw("{\"kind\":")
+        json.string(document.kind)
+        json.raw(",\"title\":")
+        json.string(document.title)
+        json.raw(",\"url\":")
+        json.string(document.url)
+        json.raw(",\"summary\":")
+        json.string(document.summary)
+        json.raw(",\"aliases\":")
+        json.strings(document.aliases)
+        json.raw(",\"headings\":[")
+        for (index, heading) in document.headings.enumerated() {
+            json.raw(index > 0 ? ",[" : "[")
+            json.string(heading.text)
+            json.raw(",")
+            json.string(heading.id)
+            json.raw("]")
+        }
+        json.raw("],\"tags\":")
+        json.strings(document.tags)
+        // Snippet text: the parts in page order, the body cut; sections say where each anchor's part starts
+        // (in UTF-16 code units, JavaScript's string offsets).
+        var text = ""
+        var sections: [(Int, String)] = []
+        var offset = 0
+        for part in document.parts {
+            var piece = part.isBody ? String(part.text.prefix(SearchIndex.snippetLength)) : part.text
+            piece = String(piece.prefix(max(0, SearchIndex.textLength - text.count - 1)))
+            if piece.isEmpty { continue }
+            if !text.isEmpty {
+                piece = " " + piece
+            }
+            if sections.last?.1 ?? "" != part.anchor { sections.append((offset + (text.isEmpty ? 0 : 1), part.anchor)) }
+            text += piece
+            offset += piece.utf16.count
+        }
+        json.raw(",\"text\":")
+        json.string(text)
+        json.raw(",\"sections\":[")
+        for (index, section) in sections.enumerated() {
+            json.raw(index > 0 ? ",[" : "[")
+            json.int(section.0)
+            json.raw(",")
+            json.string(section.1)
+            json.raw("]")
+        }
+        json.raw("]}")
+        return json.bytes
+    }
+
+    private static func script(_ name: String, _ body: JSONBytes) -> OutputFile {
+        OutputFile(
+            path: "search/\(name).js",
+            contents: "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"\(name)\"] = \(body.text);\n")
+    }
+
+    private static func chunks(_ index: SearchIndex, docs: [[UInt8]]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        // Terms by first character.
+        var letters: [UInt8] = []
+        var start = 0
+        while start < index.vocab.count {
+            let letter = index.vocab[start][0]
+            var end = start
+            while end < index.vocab.count && index.vocab[end][0] == letter { end += 1 }
+            letters.append(letter)
+            var json = JSONBytes(capacity: 1 << 16)
+            json.raw("{\"words\":[")
+            for term in start..<end {
+                if term > start { json.raw(",") }
+                json.plainString(index.vocab[term])
+            }
+            json.raw("],\"named\":[")
+            for term in start..<end {
+                if term > start { json.raw(",") }
+                json.plainString(index.namePostings[term])
+            }
+            json.raw("],")
+            let first = { (key: String) in key.utf8.first == letter }
+            synonymsAndNames(&json, index.synonyms.filter { first($0.key) }, index.names.filter { first($0.key) })
+            json.raw("}")
+            files.append(script("w-" + String(decoding: [letter], as: UTF8.self), json))
+            start = end
+        }
+        // Runs of terms with their postings.
+        var firstTerms: [[UInt8]] = []
+        start = 0
+        while start < index.vocab.count {
+            var end = start
+            var size = 0
+            while end < index.vocab.count && (end == start || size + index.postings[end].count <= postingChunkBytes) {
+                size += index.postings[end].count + index.vocab[end].count + 6
+                end += 1
+            }
+            var json = JSONBytes(capacity: size + 64)
+            json.raw("{\"words\":[")
+            for term in start..<end {
+                if term > start { json.raw(",") }
+                json.plainString(index.vocab[term])
+            }
+            json.raw("],\"postings\":[")
+            for term in start..<end {
+                if term > start { json.raw(",") }
+                json.plainString(index.postings[term])
+            }
+            json.raw("]}")
+            files.append(script("p-\(firstTerms.count)", json))
+            firstTerms.append(index.vocab[start])
+            start = end
+        }
+        // Documents for display.
+        for chunk in 0..<((docs.count + docChunk - 1) / docChunk) {
+            var json = JSONBytes(capacity: 16_384)
+            json.raw("[")
+            for docID in (chunk * docChunk)..<min(docs.count, (chunk + 1) * docChunk) {
+                if docID > chunk * docChunk { json.raw(",") }
+                json.raw(docs[docID])
+            }
+            json.raw("]")
+            files.append(script("d-\(chunk)", json))
+        }
+        var root = JSONBytes(capacity: 1 << 16)
+        header(&root, index, chunked: true)
+        root.raw(",\"letters\":")
+        root.plainString(letters)
+        root.raw(",\"postingChunks\":[")
+        for (index, term) in firstTerms.enumerated() {
+            if index > 0 { root.raw(",") }
+            root.plainString(term)
+        }
+        root.raw("]}")
+        return [OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(root.text);\n")] + files
+    }
+}
