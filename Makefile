@@ -37,10 +37,11 @@ format:
 	swift format -i --recursive Package.swift Sources Tests Fuzz
 
 ## Benchmarks (figures go into the issue notes, not into tests).
-bench: deps
+bench: deps test-deps
 	swift build -c release --product handbook
 	swift build -c release --product handbook-bench
 	$(PYTHON) Benchmarks/run.py
+	$(VENV)/bin/python Benchmarks/search_bench.py
 
 ## Fuzz the parsers with libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 60) per target. The targets live
 ## in their own package (Fuzz/), built into .build-fuzz: `swift build` and `make test` never compile them.

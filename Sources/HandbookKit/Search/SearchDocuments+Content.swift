@@ -23,7 +23,8 @@ extension SearchDocument {
                 if let premium = archetype.salaryPremium { top.append("Salary premium: \(premium).") }
                 top.append("Builds: \(archetype.builds.joined(separator: "; ")).")
                 sections += section("must-have", "Must-have skills", archetype.mustHave, into: &result)
-                sections += section("interview-questions", "Interview questions", archetype.interviewQuestions, into: &result)
+                sections += section(
+                    "interview-questions", "Interview questions", archetype.interviewQuestions.map(\.question), into: &result)
                 let signals = archetype.signals
                 let flags = [("Green flags", signals.green), ("Yellow flags", signals.yellow), ("Red flags", signals.red)]
                     .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: "; "))." }
@@ -62,7 +63,9 @@ extension SearchDocument {
             return document
         }
         let roles = content.archetypes
-        let questions = roles.filter { !$0.interviewQuestions.isEmpty }.map { ($0, $0.interviewQuestions.joined(separator: " ")) }
+        let questions = roles.filter { !$0.interviewQuestions.isEmpty }.map {
+            ($0, $0.interviewQuestions.map(\.question).joined(separator: " "))
+        }
         let checklist = roles.compactMap { role -> (Archetype, String)? in
             let flags = [("Green flags", role.signals.green), ("Yellow flags", role.signals.yellow), ("Red flags", role.signals.red)]
                 .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1.joined(separator: "; "))." }
@@ -75,7 +78,18 @@ extension SearchDocument {
                     + "Must-haves: \(role.mustHave.joined(separator: "; "))."
             )
         }
-        var pages: [SearchDocument] = []
+        var pages: [SearchDocument] = roles.filter { !$0.interviewQuestions.isEmpty }.map { role in
+            // The printable interview kit: each question with what a strong and a weak answer sound like.
+            let answers = role.interviewQuestions.map { item in
+                [item.question, item.strong.map { "Strong answer: \($0)" }, item.weak.map { "Weak answer: \($0)" }]
+                    .compactMap { $0 }.joined(separator: " ")
+            }
+            var kit = SearchDocument(
+                kind: "page", title: "Interview kit: \(role.document.title.value)", url: SiteRenderer.kitPath(role.document.slug),
+                summary: "Screening call kit for the \(role.document.title.value) role: questions with strong and weak answers.")
+            kit.parts = [Part(anchor: "", text: answers.joined(separator: " "), isBody: true)]
+            return kit
+        }
         if !questions.isEmpty {
             pages.append(
                 page(
