@@ -83,6 +83,18 @@
     }
     const termOf = store.stemmed ? words.term : (token) => token;
 
+    // Per-doc arrays, reused from search to search: a large site has tens of thousands of docs.
+    const pool = [];
+    function scratch(Type) {
+      for (let i = 0; i < pool.length; i++) {
+        if (pool[i] instanceof Type) return pool.splice(i, 1)[0].fill(0);
+      }
+      return new Type(store.docCount);
+    }
+    function release(array) {
+      if (pool.length < 64) pool.push(array);
+    }
+
     /** The query's words: [{ raw, term, isLast }], stop words dropped unless nothing else is left. */
     function queryWords(query) {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
@@ -204,8 +216,8 @@
 
     /** Per-doc best score of a term, and whether a typed word matched in the title. */
     function scoreTerm(term) {
-      const scores = new Float64Array(store.docCount);
-      const titles = new Uint8Array(store.docCount);
+      const scores = scratch(Float64Array);
+      const titles = scratch(Uint8Array);
       term.forEach((match) => {
         const list = store.postings(match.list, match.i, match.namesOnly);
         for (let k = 0; k + 2 < list.length; k += 3) {
@@ -221,8 +233,8 @@
 
     /** Per-doc score of a clause (its best alternative) and whether the typed words all hit the title. */
     function scoreClause(clause) {
-      const best = new Float64Array(store.docCount);
-      const inTitle = new Uint8Array(store.docCount);
+      const best = scratch(Float64Array);
+      const inTitle = scratch(Uint8Array);
       clause.alternatives.forEach((alternative, a) => {
         alternative.scores = alternative.terms.map(scoreTerm);
         for (let docId = 0; docId < best.length; docId++) {
@@ -244,26 +256,37 @@
     }
 
     /** Asks the store for everything the query reads; on a chunked store, fills store.needed. */
+    // The last query's words and clauses, while the store has not changed: plan() and rank() share them.
+    let parsed = { query: null, version: -1 };
+    function parse(query) {
+      const version = store.version();
+      if (parsed.query !== query || parsed.version !== version) {
+        const list = queryWords(query);
+        parsed = { query, version, list, clauses: clausesOf(list) };
+      }
+      return parsed;
+    }
+
     function plan(query) {
       store.needed.clear();
-      clausesOf(queryWords(query)).forEach((clause) =>
+      const { list, clauses } = parse(query);
+      clauses.forEach((clause) =>
         clause.alternatives.forEach((alternative) =>
           alternative.terms.forEach((term) => term.forEach((m) => store.postings(m.list, m.i, m.namesOnly)))
         )
       );
-      nameKeys(queryWords(query), clausesOf(queryWords(query))).forEach((quality, key) => wholeNames(key));
+      nameKeys(list, clauses).forEach((quality, key) => wholeNames(key));
       return Array.from(store.needed);
     }
 
     /** The best `limit` documents: { hits: [{ docId, score }], clauses }. */
     function rank(query, options) {
       const limit = clampLimit(options && options.limit);
-      const list = queryWords(query);
+      const { list, clauses } = parse(query);
       if (list.length === 0 || limit === 0) return { hits: [], clauses: [] };
-      const clauses = clausesOf(list);
-      const total = new Float64Array(store.docCount);
-      const matched = new Uint8Array(store.docCount);
-      const titled = new Uint8Array(store.docCount);
+      const total = scratch(Float64Array);
+      const matched = scratch(Uint8Array);
+      const titled = scratch(Uint8Array);
       for (const clause of clauses) {
         const { best, inTitle } = scoreClause(clause);
         for (let docId = 0; docId < best.length; docId++) {
@@ -272,6 +295,8 @@
           matched[docId]++;
           titled[docId] += inTitle[docId];
         }
+        release(best);
+        release(inTitle);
       }
       const named = new Map(); // docId -> the best whole-name bonus
       nameKeys(list, clauses).forEach((quality, key) =>
@@ -287,6 +312,18 @@
         }
         insertTop(top, { docId, score, order: orderOf(docId) }, limit);
       }
+      // What present() needs of the per-doc arrays, taken now so that they can be reused.
+      top.forEach((hit) => (hit.clauseTerms = termsInDoc(clauses, hit.docId)));
+      clauses.forEach((clause) =>
+        clause.alternatives.forEach((alternative) => {
+          alternative.scores.forEach((term) => {
+            release(term.scores);
+            release(term.titles);
+          });
+          alternative.scores = null;
+        })
+      );
+      [total, matched, titled].forEach(release);
       return { hits: top, clauses };
     }
 
@@ -379,7 +416,7 @@
 
     function toResult(hit, clauses, known) {
       const doc = store.doc(hit.docId) || { url: '', title: '', kind: 'page' };
-      const clauseTerms = termsInDoc(clauses, hit.docId);
+      const clauseTerms = hit.clauseTerms;
       const isMatch = (run) => {
         let hits = known.get(run);
         if (hits === undefined) {

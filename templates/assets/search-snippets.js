@@ -55,8 +55,10 @@
     }
     let end = Math.min(source.length, start + SNIPPET_CHARS);
     if (end < source.length) {
-      const lastSpace = source.slice(start, end + 1).search(/\s\S*$/);
-      if (lastSpace > SNIPPET_CHARS / 2) end = start + lastSpace;
+      // Cut at the last whitespace of the window (a scan back: a regex for it backtracks).
+      let lastSpace = end;
+      while (lastSpace > start && !/\s/.test(source[lastSpace])) lastSpace--;
+      if (lastSpace - start > SNIPPET_CHARS / 2) end = lastSpace;
     }
 
     const inside = runs.filter((run) => run[0] >= start && run[1] <= end);

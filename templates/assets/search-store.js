@@ -85,6 +85,7 @@
       weights: index.weights,
       docCount: index.docs.length,
       needed: new Set(),
+      version: () => 0,
       wordsFor: () => index.vocab,
       postings(list, i) {
         if (!decoded.has(i)) decoded.set(i, decodePostings(index.postings[i]));
@@ -106,6 +107,7 @@
     const chunks = new Map(); // name -> data
     const decoded = new Map(); // "p-n:i" or "w-c:i" -> Int32Array
     const needed = new Set();
+    let version = 0;
 
     function chunk(name) {
       if (chunks.has(name)) return chunks.get(name);
@@ -135,6 +137,8 @@
       weights: root.weights,
       docCount: Math.max(0, Number(root.docCount) | 0),
       needed,
+      /** Changes whenever a chunk arrives. */
+      version: () => version,
       /** The sorted terms that begin with the word's first character (typos are sought there). */
       wordsFor(word) {
         const w = letterChunk(word);
@@ -170,6 +174,7 @@
       add(name, data) {
         chunks.set(name, data);
         needed.delete(name);
+        version++;
       },
       has: (name) => chunks.has(name),
     };

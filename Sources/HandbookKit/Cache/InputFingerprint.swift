@@ -52,7 +52,7 @@ enum InputFingerprint {
             "handbook-cache \(formatVersion)", binaryStamp(), options.content.path, options.templates.path, options.output.path,
             options.contentDisplay, options.templatesDisplay, "drafts=\(options.includeDrafts)", "strict=\(options.strict)",
             "symlinks=\(options.followSymlinks)",
-            "shard=\(options.shardSearchTextAbove)",
+            "chunk=\(options.chunkSearchIndexAbove)",
             // The day decides which pages are stale-content: a cache from yesterday may miss a warning due today.
             "today=\(CalendarDate(options.now).iso)",
         ].joined(separator: "\n") + "\n"

@@ -1,5 +1,5 @@
-/// Builds the search index from documents: each document's terms in parallel, then one pass that gives
-/// every distinct token an id, stems it once, and appends postings per term.
+/// Builds the search index from documents: runs of documents tokenized in parallel, then one pass over the
+/// runs' distinct tokens that stems each once and appends their postings per term.
 ///
 /// Terms are the tokens of `SearchTokenizer`, stop words dropped, letter-only words stemmed; a term's
 /// postings are `[docId, fieldMask, bodyTf, …]` for ascending doc ids (see `SearchField`).
@@ -24,44 +24,47 @@ struct SearchIndex: Sendable {
 
     init(documents unsorted: [SearchDocument], synonymGroups: [[String]]) {
         documents = unsorted.sorted { $0.order < $1.order }
-        let perDocument = documents.parallelMap(Self.documentTokens)
+        // Runs of documents are tokenized in parallel, each into its own table of raw tokens with postings.
+        let blockSize = max(64, (documents.count + 31) / 32)
+        let starts = Array(stride(from: 0, to: documents.count, by: blockSize))
+        let all = documents
+        let blocks = starts.parallelMap { start in Self.tokenBlock(all[start..<min(all.count, start + blockSize)], firstID: start) }
 
-        // One pass in doc order: distinct raw tokens → term ids; postings appended per term.
+        // Then, block by block in doc order: each distinct raw token → its term (stemmed once), and the
+        // block's postings appended to the term's. Raw tokens of one term in one block are merged by doc.
         var raw = ByteTable(capacity: 1 << 16)
         var rawTerm: [Int32] = []
         var terms = ByteTable(capacity: 1 << 15)
         var lists: [[Int32]] = []
-        var lastDoc: [Int32] = []
-        for (docID, tokens) in perDocument.enumerated() {
-            for local in 0..<tokens.table.count {
-                let id = raw.id(tokens.table.key(local))
+        for block in blocks {
+            var pairs: [(term: Int32, local: Int32)] = []
+            pairs.reserveCapacity(block.lists.count)
+            for local in 0..<block.table.count {
+                let id = raw.id(block.table.key(local))
                 if id == rawTerm.count {
                     let token = Array(raw.key(id))
                     if SearchTokenizer.isStopWord(token) {
                         rawTerm.append(-1)
                     } else {
                         let term = terms.id(SearchTokenizer.term(token)[...])
-                        if term == lists.count {
-                            lists.append([])
-                            lastDoc.append(-1)
-                        }
+                        if term == lists.count { lists.append([]) }
                         rawTerm.append(Int32(term))
                     }
                 }
-                let term = Int(rawTerm[id])
-                guard term >= 0 else { continue }
-                let mask = Int32(tokens.masks[local])
-                let tf = Int32(tokens.tfs[local])
-                if lastDoc[term] == Int32(docID) {
-                    let n = lists[term].count
-                    lists[term][n - 2] |= mask
-                    lists[term][n - 1] = min(255, lists[term][n - 1] + tf)
+                if rawTerm[id] >= 0 { pairs.append((rawTerm[id], Int32(local))) }
+            }
+            pairs.sort { ($0.term, $0.local) < ($1.term, $1.local) }
+            var index = 0
+            while index < pairs.count {
+                var end = index + 1
+                while end < pairs.count && pairs[end].term == pairs[index].term { end += 1 }
+                let term = Int(pairs[index].term)
+                if end - index == 1 {
+                    lists[term] += block.lists[Int(pairs[index].local)]
                 } else {
-                    lists[term].append(Int32(docID))
-                    lists[term].append(mask)
-                    lists[term].append(tf)
-                    lastDoc[term] = Int32(docID)
+                    lists[term] += Self.merged(pairs[index..<end].map { block.lists[Int($0.local)] })
                 }
+                index = end
             }
         }
         let order = (0..<terms.count).sorted { terms.key($0).lexicographicallyPrecedes(terms.key($1)) }
@@ -88,26 +91,73 @@ struct SearchIndex: Sendable {
         names = Self.names(documents)
     }
 
-    /// One document's distinct raw tokens (joined forms included) with their field mask and body count.
-    struct DocumentTokens: Sendable {
-        var table = ByteTable(capacity: 512)
-        var masks: [UInt8] = []
-        var tfs: [UInt8] = []
+    /// Posting lists of one block merged into one: by doc, masks joined, body counts added (at most 255).
+    private static func merged(_ lists: [[Int32]]) -> [Int32] {
+        var triples: [(doc: Int32, mask: Int32, tf: Int32)] = []
+        for list in lists {
+            var index = 0
+            while index + 2 < list.count {
+                triples.append((list[index], list[index + 1], list[index + 2]))
+                index += 3
+            }
+        }
+        triples.sort { $0.doc < $1.doc }
+        var out: [Int32] = []
+        out.reserveCapacity(triples.count * 3)
+        for triple in triples {
+            if out.count >= 3, let last = out.last, out[out.count - 3] == triple.doc {
+                out[out.count - 2] |= triple.mask
+                out[out.count - 1] = min(255, last + triple.tf)
+            } else {
+                out += [triple.doc, triple.mask, triple.tf]
+            }
+        }
+        return out
     }
 
-    @Sendable static func documentTokens(_ document: SearchDocument) -> DocumentTokens {
-        var tokens = DocumentTokens()
+    /// The raw tokens (joined forms included) of a run of documents, each with its postings.
+    struct TokenBlock: Sendable {
+        var table = ByteTable(capacity: 1 << 14)
+        /// `[docId, fieldMask, bodyTf, …]` of each raw token, by its id in `table`.
+        var lists: [[Int32]] = []
+    }
+
+    /// Counts tokens into a block: one table lookup per token, no table per document.
+    private struct BlockCounter {
+        var block = TokenBlock()
+        var masks: [UInt8] = []
+        var tfs: [UInt16] = []
+        /// Tokens seen in the current document.
+        var touched: [Int32] = []
+
+        mutating func count(_ key: UnsafeBufferPointer<UInt8>, _ bit: UInt8) {
+            let id = block.table.id(key)
+            if id == masks.count {
+                masks.append(0)
+                tfs.append(0)
+                block.lists.append([])
+            }
+            if masks[id] == 0 { touched.append(Int32(id)) }
+            masks[id] |= bit
+            if bit == SearchField.body { tfs[id] &+= 1 }
+        }
+
+        mutating func endDocument(_ docID: Int) {
+            for id in touched.map(Int.init) {
+                block.lists[id].append(Int32(docID))
+                block.lists[id].append(Int32(masks[id]))
+                block.lists[id].append(Int32(min(255, tfs[id])))
+                masks[id] = 0
+                tfs[id] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
+    @Sendable static func tokenBlock(_ documents: ArraySlice<SearchDocument>, firstID: Int) -> TokenBlock {
+        var counter = BlockCounter()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(8192)
-        func count(_ key: UnsafeBufferPointer<UInt8>, _ bit: UInt8) {
-            let id = tokens.table.id(key)
-            if id == tokens.masks.count {
-                tokens.masks.append(0)
-                tokens.tfs.append(0)
-            }
-            tokens.masks[id] |= bit
-            if bit == SearchField.body && tokens.tfs[id] < 255 { tokens.tfs[id] += 1 }
-        }
         var pair: [UInt8] = []
         func add(_ text: String, _ bit: UInt8) {
             SearchTokenizer.fold(text, into: &buffer)
@@ -117,27 +167,30 @@ struct SearchIndex: Sendable {
             buffer.withUnsafeBufferPointer { bytes in
                 SearchTokenizer.scan(bytes) { range, joined in
                     let token = UnsafeBufferPointer(rebasing: bytes[range])
-                    count(token, bit)
-                    if let joined { count(joined, bit) }
+                    counter.count(token, bit)
+                    if let joined { counter.count(joined, bit) }
                     guard joinNames else { return }
                     let letters = token.allSatisfy { $0 &- 0x61 < 26 }
                     if letters, joined == nil, let previous, previous.count + range.count <= SearchTokenizer.maxJoined {
                         pair.removeAll(keepingCapacity: true)
                         pair.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[previous]))
                         pair.append(contentsOf: token)
-                        pair.withUnsafeBufferPointer { count($0, bit) }
+                        pair.withUnsafeBufferPointer { counter.count($0, bit) }
                     }
                     previous = letters ? range : nil
                 }
             }
         }
-        add(document.title, SearchField.title)
-        document.aliases.forEach { add($0, SearchField.alias) }
-        document.headings.forEach { add($0.text, SearchField.heading) }
-        add(document.summary, SearchField.summary)
-        document.tags.forEach { add($0, SearchField.tags) }
-        for part in document.parts { add(part.text, part.isBody ? SearchField.body : SearchField.facts) }
-        return tokens
+        for (offset, document) in documents.enumerated() {
+            add(document.title, SearchField.title)
+            document.aliases.forEach { add($0, SearchField.alias) }
+            document.headings.forEach { add($0.text, SearchField.heading) }
+            add(document.summary, SearchField.summary)
+            document.tags.forEach { add($0, SearchField.tags) }
+            for part in document.parts { add(part.text, part.isBody ? SearchField.body : SearchField.facts) }
+            counter.endDocument(firstID + offset)
+        }
+        return counter.block
     }
 
     private static func phrase(_ text: String) -> String { SearchTokenizer.terms(text, joined: false).joined(separator: " ") }
