@@ -92,7 +92,8 @@ import Testing
         SearchDocument(
             kind: "archetype", title: "Data Engineer", url: "archetypes/data-engineer.html", summary: "Moves data.",
             parts: [
-                .init(anchor: "", text: "Salary premium: +10%."), .init(anchor: "", text: "Builds pipelines. Salaries follow the salary band.", isBody: true),
+                .init(anchor: "", text: "Salary premium: +10%."),
+                .init(anchor: "", text: "Builds pipelines. Salaries follow the salary band.", isBody: true),
                 .init(anchor: "must-have", text: "Must-have skills: SQL"),
             ]),
     ]
