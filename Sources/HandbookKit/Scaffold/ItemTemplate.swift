@@ -12,6 +12,8 @@ enum ItemTemplate {
                 # order: 10
                 # tags: [hiring]
                 # draft: true
+                # owner: Who keeps this page true
+                # reviewed: YYYY-MM-DD  # the day it was last checked; check warns when it gets old
                 ---
                 Write the article here. The first mention of each glossary term links to its page, and
                 a title, slug or alias in double square brackets links to that item.
@@ -25,6 +27,8 @@ enum ItemTemplate {
                 category: concept  # language, framework, library, tool, platform, practice or concept
                 # aliases: [Other name]
                 # related: [another-term]
+                # owner: Who keeps this page true
+                # reviewed: YYYY-MM-DD  # the day it was last checked; check warns when it gets old
                 ---
                 Explain what \(title) is, who uses it and what a recruiter should listen for.
 
@@ -44,6 +48,8 @@ enum ItemTemplate {
                 #   green: [A good sign]
                 #   yellow: [Worth a follow-up question]
                 #   red: [A warning sign]
+                # owner: Who keeps this page true
+                # reviewed: YYYY-MM-DD  # the day it was last checked; check warns when it gets old
                 ---
                 Describe the role: the work, the tools and how to tell a strong candidate.
 
@@ -60,6 +66,8 @@ enum ItemTemplate {
                 #   - name: A system it runs
                 #     description: What the system does
                 #     stack: [a-term]
+                # owner: Who keeps this page true
+                # reviewed: YYYY-MM-DD  # the day it was last checked; check warns when it gets old
                 ---
                 Describe what the company builds with Python and the roles it hires for.
 
