@@ -22,20 +22,33 @@ extension SiteRenderer {
         }
     }
 
+    /// How many articles, topics and companies the home page shows before linking to their full lists.
+    static let homeArticles = 12
+    static let homeTopics = 24
+    static let homeCompanies = 12
+
+    /// The home page: the start of the reading order and the ways in (topics, roles, glossary, companies),
+    /// never every article, so it stays the same size as the site grows.
     func homeView() -> HomeView {
         let site = content.site
         let categories = Dictionary(grouping: content.terms, by: \.category)
+        let topics = tagged.sorted { ($1.articles.count, $0.name.lowercased()) < ($0.articles.count, $1.name.lowercased()) }
         return HomeView(
             root: "", title: site.title, tagline: site.tagline, description: site.description,
-            articles: readingOrder.map {
+            articles: readingOrder.prefix(Self.homeArticles).map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
+            },
+            articleCount: readingOrder.count, moreArticles: readingOrder.count > Self.homeArticles,
+            topics: topics.prefix(Self.homeTopics).map {
+                LinkView(title: $0.name, url: "tags/\(TagName.slug($0.name)).html", detail: "\($0.articles.count)")
             },
             archetypes: content.archetypes.map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
             },
-            companies: content.companies.map {
+            companies: content.companies.prefix(Self.homeCompanies).map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary, detail: $0.industry)
             },
+            moreCompanies: content.companies.count > Self.homeCompanies,
             termCount: content.terms.count,
             categories: Term.Category.allCases.compactMap { category in
                 guard let terms = categories[category] else { return nil }
@@ -44,12 +57,13 @@ extension SiteRenderer {
             letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") })
     }
 
-    func articlesIndexView() -> ListPageView {
-        ListPageView(
-            root: "../", title: "Articles", summary: "Guides for recruiters, in reading order.",
-            items: readingOrder.map {
-                LinkView(title: $0.document.title.value, url: "../" + $0.document.id.url, summary: $0.document.summary)
-            })
+    func articlesIndexView(_ page: Pagination.Page, of pagination: Pagination) -> ListPageView {
+        let root = Pagination.root(of: page.path)
+        return ListPageView(
+            root: root, title: "Articles", summary: "Guides for recruiters, in reading order.",
+            items: readingOrder[page.range].map {
+                LinkView(title: $0.document.title.value, url: root + $0.document.id.url, summary: $0.document.summary)
+            }, pager: pagination.view(at: page.index))
     }
 
     private func letterGroups() -> [LetterGroup] {
@@ -163,19 +177,90 @@ extension SiteRenderer {
             })
     }
 
-    func printView() -> PrintView {
-        @Sendable func section(_ document: Document) -> PrintSection {
-            PrintSection(
-                id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value,
-                summary: document.summary, body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id),
-                review: SiteRenderer.review(document))
+    /// The print handbook's parts, in order: articles in reading order, roles, their kits, companies, and the
+    /// glossary from A to Z; each section weighs its body.
+    static func printBook(content: ContentSet, readingOrder: [Article], bodies: [ItemID: RenderedBody]) -> PrintBook {
+        func weighed(_ documents: [Document]) -> [(id: ItemID, bytes: Int)] {
+            documents.map { ($0.id, (bodies[$0.id]?.html.utf8.count ?? 0) + $0.summary.utf8.count + 200) }
         }
-        let terms = content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
+        let archetypes = content.archetypes.map(\.document)
+        return PrintBook([
+            (.articles, weighed(readingOrder.map(\.document))), (.roles, weighed(archetypes)),
+            // A kit carries the role's questions, answers and signals: about as much text as the role's body.
+            (.kits, weighed(archetypes)), (.companies, weighed(content.companies.map(\.document))),
+            (.glossary, weighed(glossaryOrder(content).map(\.document))),
+        ])
+    }
+
+    /// Terms from A to Z, as the glossary appendix lists them.
+    var glossaryOrder: [Term] { Self.glossaryOrder(content) }
+
+    static func glossaryOrder(_ content: ContentSet) -> [Term] {
+        content.terms.sorted { $0.document.title.value.lowercased() < $1.document.title.value.lowercased() }
+    }
+
+    /// A section of the print handbook, for the print page `file`.
+    private func printSection(_ document: Document, in file: String) -> PrintSection {
+        PrintSection(
+            id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value, summary: document.summary,
+            body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id, in: file, book: printBook),
+            review: SiteRenderer.review(document))
+    }
+
+    /// `print.html`: every section, or for a split book the list of volumes.
+    func printView() -> PrintView {
+        guard printBook.isSplit else {
+            let section = { @Sendable (document: Document) in self.printSection(document, in: "print.html") }
+            return PrintView(
+                root: "", title: content.site.title, articles: readingOrder.map(\.document).parallelMap(section),
+                archetypes: content.archetypes.map(\.document).parallelMap(section),
+                kits: content.archetypes.map { kitView($0, inPrint: true) },
+                companies: content.companies.map(\.document).parallelMap(section),
+                terms: glossaryOrder.map(\.document).parallelMap(section))
+        }
+        let parts = PrintBook.Part.allCases.compactMap { part -> PrintPartView? in
+            let volumes = printBook.volumes.filter { $0.part == part }
+            guard !volumes.isEmpty else { return nil }
+            return PrintPartView(
+                label: part.label,
+                volumes: volumes.map { LinkView(title: volumeTitle($0), url: $0.path, summary: volumeCovers($0)) })
+        }
         return PrintView(
-            root: "", title: content.site.title, articles: readingOrder.map(\.document).parallelMap(section),
-            archetypes: content.archetypes.map(\.document).parallelMap(section),
-            kits: content.archetypes.map { kitView($0, inPrint: true) },
-            companies: content.companies.map(\.document).parallelMap(section), terms: terms.map(\.document).parallelMap(section))
+            root: "", title: content.site.title, articles: [], archetypes: [], kits: [], companies: [], terms: [], split: true,
+            parts: parts)
+    }
+
+    /// One volume of a split print handbook, with the definitions of the terms its sections link.
+    func printVolume(_ index: Int) -> (OutputFile?, Diagnostic?) {
+        let volume = printBook.volumes[index]
+        let documents = volume.items.compactMap { content.document($0) }
+        let neighbour = { (index: Int) -> LinkView? in
+            printBook.volumes.indices.contains(index)
+                ? LinkView(title: volumeTitle(printBook.volumes[index]), url: String(printBook.volumes[index].path.dropFirst(6))) : nil
+        }
+        let view = PrintVolumeView(
+            root: "../", bookTitle: content.site.title, title: volumeTitle(volume), covers: volumeCovers(volume),
+            contentsURL: "../print.html",
+            sections: volume.part == .kits ? [] : documents.map { printSection($0, in: volume.path) },
+            kits: volume.part == .kits
+                ? content.archetypes.filter { volume.items.contains($0.document.id) }.map {
+                    kitView($0, inPrint: true, printFile: volume.path)
+                }
+                : [],
+            previous: neighbour(index - 1), next: neighbour(index + 1))
+        var seen = Set<String>()
+        let linked = volume.part == .kits ? [] : documents.flatMap { bodies[$0.id]?.terms ?? [] }.filter { seen.insert($0).inserted }
+        return frame(volume.path, template: "print-volume", view: view, title: view.title, nav: "", tips: tips(linked.sorted()))
+    }
+
+    private func volumeTitle(_ volume: PrintBook.Volume) -> String {
+        let count = printBook.volumes.count { $0.part == volume.part }
+        return count == 1 ? volume.part.label : "\(volume.part.label), volume \(volume.number) of \(count)"
+    }
+
+    private func volumeCovers(_ volume: PrintBook.Volume) -> String {
+        let titles = [volume.items.first, volume.items.last].compactMap { $0.flatMap { content.document($0)?.title.value } }
+        return titles.count == 2 && titles[0] != titles[1] ? "\(titles[0]) – \(titles[1])" : titles.first ?? ""
     }
 
     /// Links to the items `refs` name, in order, each once.
@@ -186,13 +271,17 @@ extension SiteRenderer {
     private func title(_ id: ItemID) -> String { content.document(id)?.title.value ?? id.slug }
 }
 
-/// On the one-page print version, links between pages become links within the page.
+/// On the print handbook, links between pages become links to sections: within the page, or to the volume
+/// holding the section when the book is split.
 enum PrintLinks {
     static func anchor(_ id: ItemID) -> String { "\(id.kind.rawValue)-\(id.slug)" }
 
     /// Prefixes the body's own ids and fragments with its item, and points page links at sections.
-    /// One pass over the bytes: the print page carries every body of the site.
-    static func rewrite(_ html: String, for id: ItemID) -> String {
+    /// `file` is the print page the body goes on: `print.html`, or a volume under `print/` (one folder down,
+    /// like the item pages, so other relative links stay as they are). One pass over the bytes: the print
+    /// handbook carries every body of the site.
+    static func rewrite(_ html: String, for id: ItemID, in file: String = "print.html", book: PrintBook? = nil) -> String {
+        let atRoot = !file.contains("/")
         let prefix = Array((anchor(id) + "--").utf8)
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
@@ -209,12 +298,15 @@ enum PrintLinks {
                 index += localHref.count
             } else if bytes[index] == UInt8(ascii: "h"), starts(bytes, at: index, with: parentHref) {
                 index += parentHref.count
-                out += hrefAttribute
-                if let (target, length) = pageTarget(bytes, at: index) {
-                    out += Array("#".utf8) + target
+                if let (target, fragment, length) = pageTarget(bytes, at: index) {
+                    let anchor = anchor(target) + fragment
+                    out += hrefAttribute
+                    out += Array((book?.url(of: target, anchor: anchor, from: file) ?? "#" + anchor).utf8)
                     index += length
+                } else {
+                    out += atRoot ? hrefAttribute : parentHref
                 }
-            } else if bytes[index] == UInt8(ascii: "s"), starts(bytes, at: index, with: parentSrc) {
+            } else if atRoot, bytes[index] == UInt8(ascii: "s"), starts(bytes, at: index, with: parentSrc) {
                 // Anything else relative (an image next to the page) climbs one folder less from the site root.
                 out += Array("src=\"".utf8)
                 index += parentSrc.count
@@ -236,8 +328,8 @@ enum PrintLinks {
         index + needle.count <= bytes.count && bytes[index..<index + needle.count].elementsEqual(needle)
     }
 
-    /// `terms/django.html#x"` -> (`term-django--x`, length up to the quote), for links to content pages.
-    private static func pageTarget(_ bytes: [UInt8], at start: Int) -> ([UInt8], Int)? {
+    /// `terms/django.html#x"` -> (term django, `--x`, length up to the quote), for links to content pages.
+    private static func pageTarget(_ bytes: [UInt8], at start: Int) -> (ItemID, String, Int)? {
         guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         let url = String(decoding: bytes[start..<quote], as: UTF8.self)
         let hash = url.firstIndex(of: "#") ?? url.endIndex
@@ -248,6 +340,6 @@ enum PrintLinks {
         let slug = String(path[1].dropLast(5))
         guard ContentLoader.isValidSlug(slug) else { return nil }
         let fragment = hash < url.endIndex ? "--" + url[url.index(after: hash)...] : ""
-        return (Array((anchor(ItemID(kind, slug)) + fragment).utf8), quote - start)
+        return (ItemID(kind, slug), fragment, quote - start)
     }
 }

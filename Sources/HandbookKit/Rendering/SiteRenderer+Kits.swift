@@ -5,20 +5,23 @@ extension SiteRenderer {
 
     /// The kit of `archetype` as its own page (`inPrint` false) or as a part of the print page, where links point
     /// at sections of that page.
-    func kitView(_ archetype: Archetype, inPrint: Bool = false) -> KitView {
+    func kitView(_ archetype: Archetype, inPrint: Bool = false, printFile: String = "print.html") -> KitView {
+        let printRoot = printFile.contains("/") ? "../" : ""
+        func printURL(_ id: ItemID) -> String { printBook.url(of: id, anchor: PrintLinks.anchor(id), from: printFile) }
         let id = archetype.document.id
         let signals = archetype.signals
         let terms = resolved(archetype.uses, .term).compactMap { content.document($0) }
         return KitView(
-            root: inPrint ? "" : "../", id: "kit-\(id.slug)", title: archetype.document.title.value, summary: archetype.document.summary,
-            roleURL: inPrint ? "#\(PrintLinks.anchor(id))" : "../" + id.url, salaryPremium: archetype.salaryPremium,
+            root: inPrint ? printRoot : "../", id: "kit-\(id.slug)", title: archetype.document.title.value,
+            summary: archetype.document.summary,
+            roleURL: inPrint ? printURL(id) : "../" + id.url, salaryPremium: archetype.salaryPremium,
             builds: archetype.builds, mustHave: archetype.mustHave,
             questions: archetype.interviewQuestions.map { QuestionView(question: $0.question, strong: $0.strong, weak: $0.weak) },
             signals: SignalsView(green: signals.green, yellow: signals.yellow, red: signals.red),
             hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty),
             glossary: terms.map { term in
                 LinkView(
-                    title: term.title.value, url: inPrint ? "#\(PrintLinks.anchor(term.id))" : "../" + term.id.url,
+                    title: term.title.value, url: inPrint ? printURL(term.id) : "../" + term.id.url,
                     summary: term.summary)
             }, titleLevel: inPrint ? 2 : 1, sectionLevel: inPrint ? 3 : 2,
             review: Self.review(archetype.document))

@@ -16,6 +16,8 @@ struct SiteRenderer: Sendable {
     private let readingPosition: [ItemID: Int]
     /// Tags and their articles, for the tag pages and the tags index.
     let tagged: [(name: String, articles: [Article])]
+    /// Where each section of the print handbook goes: one page, or volumes for a large site.
+    let printBook: PrintBook
 
     init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody], references: CrossReferences, templates: TemplateSet) {
         self.content = content
@@ -29,6 +31,7 @@ struct SiteRenderer: Sendable {
         }
         readingPosition = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1.document.id, $0) })
         tagged = Self.tagIndex(content.articles)
+        printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)
     }
 
     /// Renders every page; a template that renders nothing is a diagnostic.
@@ -45,14 +48,25 @@ struct SiteRenderer: Sendable {
         var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
         let renderer = self
         for (tag, articles) in tagged {
-            let view = ListPageView(
-                root: "../", title: tag, summary: "Articles tagged “\(tag)”.", items: articles.map { link($0.document, from: "../") })
-            jobs.append { renderer.frame("tags/\(TagName.slug(tag)).html", template: "tag", view: view, title: "Tag: \(tag)", nav: "") }
+            let pagination = Pagination(first: "tags/\(TagName.slug(tag)).html", count: articles.count)
+            for page in pagination.pages {
+                let root = Pagination.root(of: page.path)
+                let view = ListPageView(
+                    root: root, title: tag, summary: "Articles tagged “\(tag)”.",
+                    items: articles[page.range].map { link($0.document, from: root) }, pager: pagination.view(at: page.index))
+                let title = page.index == 0 ? "Tag: \(tag)" : "Tag: \(tag), page \(page.index + 1)"
+                jobs.append { renderer.frame(page.path, template: "tag", view: view, title: title, nav: "") }
+            }
         }
         jobs.append { renderer.frame("index.html", template: "home", view: renderer.homeView(), title: nil, nav: "home") }
-        jobs.append {
-            renderer.frame(
-                "articles/index.html", template: "articles-index", view: renderer.articlesIndexView(), title: "Articles", nav: "articles")
+        let articlePages = Pagination(first: "articles/index.html", count: readingOrder.count)
+        for page in articlePages.pages {
+            let title = page.index == 0 ? "Articles" : "Articles, page \(page.index + 1)"
+            jobs.append {
+                renderer.frame(
+                    page.path, template: "articles-index", view: renderer.articlesIndexView(page, of: articlePages), title: title,
+                    nav: "articles")
+            }
         }
         jobs.append {
             renderer.frame("terms/index.html", template: "terms-index", view: renderer.termsIndexView(), title: "Glossary", nav: "terms")
@@ -79,13 +93,21 @@ struct SiteRenderer: Sendable {
             renderer.frame(
                 "checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist")
         }
-        // The print page carries every body, so it needs the definitions of every term any body links.
-        let printTips = Set(bodies.values.flatMap(\.terms)).sorted().compactMap { slug in
-            content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
-        }
-        jobs.append {
-            renderer.frame(
-                "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
+        // The print page carries every body, so it needs the definitions of every term any body links; a volume,
+        // those of its own bodies.
+        if printBook.isSplit {
+            jobs.append {
+                renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "")
+            }
+            for index in printBook.volumes.indices {
+                jobs.append { renderer.printVolume(index) }
+            }
+        } else {
+            let printTips = tips(Set(bodies.values.flatMap(\.terms)).sorted())
+            jobs.append {
+                renderer.frame(
+                    "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
+            }
         }
         jobs.append {
             renderer.frame(
@@ -110,18 +132,20 @@ struct SiteRenderer: Sendable {
 
     /// A content item's page, framed by the layout, with the definitions of the terms it links.
     private func page(_ document: Document, template: String, view: Any) -> (OutputFile?, Diagnostic?) {
-        let tips = (bodies[document.id]?.terms ?? []).compactMap { slug in
-            content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) }
-        }
-        return frame(
+        frame(
             document.id.url, template: template, view: view, title: document.title.value, nav: document.kind.folder,
-            description: document.summary, tips: tips)
+            description: document.summary, tips: tips(bodies[document.id]?.terms ?? []))
+    }
+
+    /// The definitions a page carries for the terms it links, in the order given.
+    func tips(_ slugs: [String]) -> [TermTip] {
+        slugs.compactMap { slug in content.term(slug).map { TermTip(slug: slug, summary: $0.document.summary) } }
     }
 
     func frame(
         _ path: String, template: String, view: Any, title: String?, nav: String, description: String? = nil, tips: [TermTip] = []
     ) -> (OutputFile?, Diagnostic?) {
-        let root = path.contains("/") ? "../" : ""
+        let root = Pagination.root(of: path)
         guard let main = templates.render(template, view) else {
             return (
                 nil, .error("missing-template", at: SourceLocation(path: "\(template).mustache"), "template '\(template)' rendered nothing")

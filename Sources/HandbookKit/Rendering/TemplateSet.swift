@@ -6,7 +6,8 @@ struct TemplateSet: Sendable {
     /// Templates the build renders pages with; each must exist.
     static let required = [
         "layout", "home", "article", "term", "archetype", "company", "articles-index", "terms-index",
-        "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "404", "archetype-kit",
+        "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "print-volume", "404",
+        "archetype-kit",
     ]
 
     private let library: MustacheLibrary

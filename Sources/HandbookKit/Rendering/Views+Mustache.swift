@@ -85,8 +85,12 @@ extension HomeView: MustacheParent {
         case "tagline": self.tagline
         case "description": self.description
         case "articles": self.articles
+        case "articleCount": self.articleCount
+        case "moreArticles": self.moreArticles
+        case "topics": self.topics
         case "archetypes": self.archetypes
         case "companies": self.companies
+        case "moreCompanies": self.moreCompanies
         case "termCount": self.termCount
         case "categories": self.categories
         case "letters": self.letters
@@ -329,6 +333,7 @@ extension ListPageView: MustacheParent {
         case "title": self.title
         case "summary": self.summary
         case "items": self.items
+        case "pager": self.pager
         default: nil
         }
     }
@@ -405,6 +410,35 @@ extension PrintView: MustacheParent {
         case "kits": self.kits
         case "companies": self.companies
         case "terms": self.terms
+        case "split": self.split
+        case "parts": self.parts
+        default: nil
+        }
+    }
+}
+
+extension PrintPartView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "volumes": self.volumes
+        default: nil
+        }
+    }
+}
+
+extension PrintVolumeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "bookTitle": self.bookTitle
+        case "title": self.title
+        case "covers": self.covers
+        case "contentsURL": self.contentsURL
+        case "sections": self.sections
+        case "kits": self.kits
+        case "previous": self.previous
+        case "next": self.next
         default: nil
         }
     }
@@ -415,6 +449,18 @@ extension SimpleView: MustacheParent {
         switch name {
         case "root": self.root
         case "title": self.title
+        default: nil
+        }
+    }
+}
+
+extension PagerView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "previous": self.previous
+        case "next": self.next
+        case "pages": self.pages
+        case "label": self.label
         default: nil
         }
     }

@@ -52,9 +52,15 @@ struct HomeView: Sendable {
     var title: String
     var tagline: String
     var description: String
+    /// The start of the reading order; `articleCount` says how many there are in all.
     var articles: [LinkView]
+    var articleCount: Int
+    var moreArticles: Bool
+    /// The most used tags, with their article counts.
+    var topics: [LinkView]
     var archetypes: [LinkView]
     var companies: [LinkView]
+    var moreCompanies: Bool
     var termCount: Int
     var categories: [LinkView]
     var letters: [LinkView]
@@ -216,6 +222,17 @@ struct ListPageView: Sendable {
     var title: String
     var summary: String
     var items: [LinkView]
+    /// Links to the list's other pages, when it has more than one.
+    var pager: PagerView? = nil
+}
+
+/// Previous, next and numbered links between the pages of a long list.
+struct PagerView: Sendable {
+    var previous: LinkView?
+    var next: LinkView?
+    var pages: [NavItem]
+    /// "Page 2 of 9".
+    var label: String
 }
 
 struct QuestionGroup: Sendable {
@@ -262,6 +279,30 @@ struct PrintView: Sendable {
     var kits: [KitView]
     var companies: [PrintSection]
     var terms: [PrintSection]
+    /// A large site's book: `print.html` lists `parts` and their volumes, and the section lists are empty.
+    var split: Bool = false
+    var parts: [PrintPartView] = []
+}
+
+/// A part of a split print handbook and its volumes.
+struct PrintPartView: Sendable {
+    var label: String
+    var volumes: [LinkView]
+}
+
+/// One volume of a split print handbook, under `print/`.
+struct PrintVolumeView: Sendable {
+    var root: String
+    var bookTitle: String
+    /// "Articles, volume 2 of 9".
+    var title: String
+    /// First and last section titles: what the volume covers.
+    var covers: String
+    var contentsURL: String
+    var sections: [PrintSection]
+    var kits: [KitView]
+    var previous: LinkView?
+    var next: LinkView?
 }
 
 struct SimpleView: Sendable {

@@ -51,6 +51,26 @@ import Testing
                     systems: [SystemView(name: "n", description: "d", stack: [])], review: Self.review)
             ).isEmpty)
         #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b", review: Self.review)).isEmpty)
+        #expect(
+            unanswered(
+                PrintView(root: "", title: "t", articles: [], archetypes: [], kits: [], companies: [], terms: [], split: true, parts: [])
+            ).isEmpty)
+        #expect(unanswered(PrintPartView(label: "l", volumes: [Self.link])).isEmpty)
+        let pager = PagerView(previous: Self.link, next: Self.link, pages: [], label: "l")
+        #expect(unanswered(pager).isEmpty)
+        #expect(unanswered(ListPageView(root: "", title: "t", summary: "s", items: [], pager: pager)).isEmpty)
+        #expect(
+            unanswered(
+                HomeView(
+                    root: "", title: "t", tagline: "t", description: "d", articles: [], articleCount: 1, moreArticles: true, topics: [],
+                    archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [])
+            ).isEmpty)
+        #expect(
+            unanswered(
+                PrintVolumeView(
+                    root: "", bookTitle: "b", title: "t", covers: "c", contentsURL: "u", sections: [], kits: [], previous: Self.link,
+                    next: Self.link)
+            ).isEmpty)
         #expect(unanswered(QuestionGroup(title: "t", url: "u", id: "i", questions: [], kitURL: "k")).isEmpty)
         #expect(unanswered(ChecklistGroup(title: "t", url: "u", id: "i", signals: Self.signals, kitURL: "k")).isEmpty)
         #expect(unanswered(Self.review).isEmpty)
