@@ -121,10 +121,12 @@ public enum Build {
 
     private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {
         let pages = files.filter { $0.path.hasSuffix(".html") }
-        // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role.
+        // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role, and so
+        // are the later pages of a long list (articles/page/2.html), one folder further down.
         func count(_ folder: String) -> Int {
             pages.count {
                 $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html")
+                    && !$0.path.dropFirst(folder.count + 1).contains("/")
                     && !(folder == "archetypes" && $0.path.hasSuffix("-kit.html"))
             }
         }
