@@ -83,8 +83,8 @@ def browse():
             driver.execute_script(PROBE)
             driver.find_element(By.ID, "search-input").click()
             for letter in query:
-                ActionChains(driver).send_keys(letter).perform()
                 count = len(driver.execute_script("return window.__bench"))
+                ActionChains(driver).send_keys(letter).perform()
                 deadline = time.time() + 30
                 while len(driver.execute_script("return window.__bench")) == count and time.time() < deadline:
                     time.sleep(0.005)
