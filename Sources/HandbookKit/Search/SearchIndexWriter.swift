@@ -100,18 +100,21 @@ enum SearchIndexWriter {
         json.strings(document.tags)
         // Snippet text: the parts in page order, the body cut; sections say where each anchor's part starts
         // (in UTF-16 code units, JavaScript's string offsets).
+        // Lengths count Unicode scalars: cheaper than characters, and the same for the ASCII most text is.
         var text = ""
+        var length = 0
         var sections: [(Int, String)] = []
         var offset = 0
         for part in document.parts {
-            var piece = part.isBody ? String(part.text.prefix(SearchIndex.snippetLength)) : part.text
-            piece = String(piece.prefix(max(0, SearchIndex.textLength - text.count - 1)))
+            let room = min(part.isBody ? SearchIndex.snippetLength : Int.max, SearchIndex.textLength - length - 1)
+            var piece = prefix(part.text, scalars: room)
             if piece.isEmpty { continue }
             if !text.isEmpty {
                 piece = " " + piece
             }
             if sections.last?.1 ?? "" != part.anchor { sections.append((offset + (text.isEmpty ? 0 : 1), part.anchor)) }
             text += piece
+            length += piece.unicodeScalars.count
             offset += piece.utf16.count
         }
         json.raw(",\"text\":")
@@ -126,6 +129,15 @@ enum SearchIndexWriter {
         }
         json.raw("]}")
         return json.bytes
+    }
+
+    /// The first `count` Unicode scalars of `text` (all of it when shorter).
+    static func prefix(_ text: String, scalars count: Int) -> String {
+        guard count > 0 else { return "" }
+        let utf8 = text.utf8
+        if utf8.count <= count { return text }
+        if utf8.prefix(count).allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8.prefix(count), as: UTF8.self) }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
     }
 
     private static func script(_ name: String, _ body: JSONBytes) -> OutputFile {
