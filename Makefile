@@ -37,10 +37,17 @@ format:
 	swift format -i --recursive Package.swift Sources Tests Fuzz
 
 ## Benchmarks (figures go into the issue notes, not into tests).
+## Sizes (articles, 2,000 terms each) and rounds of the build benchmark against Hugo and the cmark-gfm floor.
+BENCH_SIZES ?= 1000 10000
+BENCH_ROUNDS ?= 3
+BENCH_PACKAGES := hugo cmark-gfm time
+
 bench: deps test-deps
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 	swift build -c release --product handbook
 	swift build -c release --product handbook-bench
-	$(PYTHON) Benchmarks/run.py
+	.build/release/handbook-bench
+	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS)
 	$(VENV)/bin/python Benchmarks/search_bench.py
 
 ## Fuzz the parsers with libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 60) per target. The targets live

@@ -59,12 +59,18 @@ enum RelatedReading {
                     scores[other, default: 0] += feature.weight
                 }
             }
-            let ranked = scores.filter { !(frozenIDs[$0.key].kind == .term && excluded.contains(frozenIDs[$0.key].slug)) }
-                .sorted { a, b in
-                    let (left, right) = (keys[a.key], keys[b.key])
-                    return (b.value, left.0, left.1, left.2) < (a.value, right.0, right.1, right.2)
-                }
-            return ranked.prefix(limit).map { frozenIDs[$0.key] }
+            // The best `limit` by a selection, not a sort of every candidate: an item can have hundreds.
+            func ranksBefore(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
+                let (left, right) = (keys[a.key], keys[b.key])
+                return (b.value, left.0, left.1, left.2) < (a.value, right.0, right.1, right.2)
+            }
+            var top: [(key: Int, value: Int)] = []
+            for candidate in scores where !(frozenIDs[candidate.key].kind == .term && excluded.contains(frozenIDs[candidate.key].slug)) {
+                guard top.count < limit || ranksBefore(candidate, top[top.count - 1]) else { continue }
+                top.insert(candidate, at: top.firstIndex { ranksBefore(candidate, $0) } ?? top.count)
+                if top.count > limit { top.removeLast() }
+            }
+            return top.map { frozenIDs[$0.key] }
         }
         var result: [ItemID: [ItemID]] = [:]
         for (id, items) in zip(ids, best) where !items.isEmpty { result[id] = items }

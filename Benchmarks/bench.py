@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""`make bench`: handbook against Hugo and the cmark-gfm floor on the reference corpus, timed in one run.
+
+For each size (articles; 2,000 terms each), the corpus comes from ../shared/bench/gen_corpus.py (seed 42),
+Hugo's site from make_sites.py. Each round times handbook (a full build: --no-cache), Debian's hugo and the
+floor (`cat articles/*.md | cmark-gfm`, one process) one after the other, so drift on a shared machine hits
+all three alike; the medians and their ratios are reported with peak memory (GNU time), handbook's stages,
+and what the reader has to load (largest page, search entry script).
+
+usage: Benchmarks/bench.py [--sizes 1000 10000] [--rounds 3] [--terms 2000]
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench"
+WORK = ROOT / ".build" / "bench"
+HANDBOOK = ROOT / ".build" / "release" / "handbook"
+
+
+def timed(command, shell=False):
+    """Runs `command` under GNU time; returns (seconds, peak MiB, stderr)."""
+    wrapped = ["/usr/bin/time", "-f", "TIME %e %M"] + (["sh", "-c", command] if shell else command)
+    result = subprocess.run(wrapped, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(map(str, command)) if not shell else command}\n{result.stderr[-2000:]}")
+    match = re.search(r"TIME ([\d.]+) (\d+)", result.stderr)
+    return float(match.group(1)), int(match.group(2)) / 1024, result.stderr
+
+
+def corpus(articles, terms):
+    folder = WORK / f"corpus-{articles}-{terms}"
+    if not (folder / "content" / "site.yml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), str(folder), "--articles", str(articles),
+                        "--terms", str(terms), "--seed", "42"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, str(SHARED / "make_sites.py"), str(folder), str(folder / "sites")],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def stages(stderr):
+    """handbook --verbose lines: stage, wall seconds, CPU seconds."""
+    return [(m.group(1), float(m.group(2)), float(m.group(3)))
+            for m in re.finditer(r"^  (\S+)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
+
+
+def measure(articles, terms, rounds):
+    folder = corpus(articles, terms)
+    content = folder / "content"
+    out = WORK / f"out-{articles}"
+    tools = {
+        "handbook": lambda: timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
+                                   "--output", str(out / "handbook"), "--verbose", "--no-cache"]),
+        "hugo": lambda: timed(["hugo", "--quiet", "-s", str(folder / "sites" / "hugo"), "-d", str(out / "hugo")]),
+        "floor": lambda: timed(f"cat {content}/articles/*.md | cmark-gfm -e table -e strikethrough -e autolink > /dev/null",
+                               shell=True),
+    }
+    results = {name: [] for name in tools}
+    for _ in range(rounds):
+        for name, run in tools.items():
+            shutil.rmtree(out / name, ignore_errors=True)  # every tool writes a fresh folder, untimed
+            results[name].append(run())
+    return folder, out / "handbook", results
+
+
+def sizes(public):
+    pages = list(public.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    total = sum(p.stat().st_size for p in public.rglob("*") if p.is_file())
+    return {
+        "output": total, "pages": len(pages), "largest page": (largest.relative_to(public), largest.stat().st_size),
+        "pages over 1 MB": sum(1 for p in pages if p.stat().st_size > 1_000_000),
+        "search-index.js": (public / "search-index.js").stat().st_size,
+        "search-index.json": (public / "search-index.json").stat().st_size,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--terms", type=int, default=2000)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; {args.rounds} rounds, alternating handbook, hugo, floor", flush=True)
+    rows = []
+    medians = {}
+    for articles in args.sizes:
+        print(f"\n== {articles} articles + {args.terms} terms", flush=True)
+        folder, public, results = measure(articles, args.terms, args.rounds)
+        median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
+        peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
+        medians[articles] = median["handbook"]
+        for name in results:
+            times = ", ".join(f"{r[0]:.2f}" for r in results[name])
+            print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB")
+        print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
+              f"{median['handbook'] / median['floor']:.2f}x")
+        middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
+        print("  handbook stages (median run): wall, cpu, cores busy")
+        for stage, wall, cpu in stages(middle[2]):
+            print(f"    {stage:20} {wall:7.3f} s {cpu:7.3f} s  {cpu / wall if wall else 0:4.1f}")
+        facts = sizes(public)
+        print(f"  output {facts['output'] / 1e6:.0f} MB in {facts['pages']} pages; largest page "
+              f"{facts['largest page'][0]} {facts['largest page'][1] / 1e6:.2f} MB; pages over 1 MB: "
+              f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.0f} KB, "
+              f"search-index.json {facts['search-index.json'] / 1e6:.1f} MB")
+        rows.append((articles, median, peak, facts))
+    if len(args.sizes) > 1:
+        small, large = min(args.sizes), max(args.sizes)
+        print(f"\nscaling: {large} articles take {medians[large] / medians[small]:.1f}x the time of {small} "
+              f"({large / small:.0f}x the content)")
+    print("\n| articles | handbook | Hugo | floor | handbook/Hugo | handbook/floor | handbook peak | Hugo peak | largest page |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for articles, median, peak, facts in rows:
+        print(f"| {articles:,} + {args.terms:,} terms | {median['handbook']:.2f} s | {median['hugo']:.2f} s | "
+              f"{median['floor']:.2f} s | {median['handbook'] / median['hugo']:.2f}× | "
+              f"{median['handbook'] / median['floor']:.2f}× | {peak['handbook']:.0f} MiB | {peak['hugo']:.0f} MiB | "
+              f"{facts['largest page'][1] / 1e6:.2f} MB |")
+
+
+if __name__ == "__main__":
+    main()
