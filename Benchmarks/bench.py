@@ -48,7 +48,7 @@ def corpus(articles, terms):
 def stages(stderr):
     """handbook --verbose lines: stage, wall seconds, CPU seconds."""
     return [(m.group(1), float(m.group(2)), float(m.group(3)))
-            for m in re.finditer(r"^  (\S+)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
+            for m in re.finditer(r"^  (\S.*?)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
 
 
 def measure(articles, terms, rounds):
@@ -109,7 +109,7 @@ def main():
         facts = sizes(public)
         print(f"  output {facts['output'] / 1e6:.0f} MB in {facts['pages']} pages; largest page "
               f"{facts['largest page'][0]} {facts['largest page'][1] / 1e6:.2f} MB; pages over 1 MB: "
-              f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.0f} KB, "
+              f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.1f} KB, "
               f"search-index.json {facts['search-index.json'] / 1e6:.1f} MB")
         rows.append((articles, median, peak, facts))
     if len(args.sizes) > 1:
