@@ -19,6 +19,9 @@ import Foundation
 enum MarkdownStage {
     /// Below this many documents the serialised in-process path is fast enough and forking is not worth it.
     static let minimumForWorkers = 64
+    /// Each worker copies the pages it touches (reference counts are writes), so many cores do not mean
+    /// as many workers.
+    static let maximumProcesses = 8
 
     /// What the last run did, for tests: shares rendered by workers and shares taken back after a failure.
     struct Report: Sendable, Equatable {
@@ -28,7 +31,8 @@ enum MarkdownStage {
 
     /// Renders every document's body, in the order given.
     static func render(
-        _ documents: [Document], site: MarkdownSite, processes: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ documents: [Document], site: MarkdownSite,
+        processes: Int = min(ProcessInfo.processInfo.activeProcessorCount, MarkdownStage.maximumProcesses),
         counter: StageCounter? = nil
     ) -> (bodies: [RenderedBody], report: Report) {
         guard processes > 1, documents.count >= minimumForWorkers else {
