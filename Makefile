@@ -49,6 +49,8 @@ bench: deps test-deps
 	.build/release/handbook-bench
 	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS)
 	$(VENV)/bin/python Benchmarks/search_bench.py
+	$(PYTHON) Benchmarks/pathological.py
+	$(PYTHON) Benchmarks/interrupted_builds.py
 
 ## Fuzz the parsers with libFuzzer and AddressSanitizer, FUZZ_SECONDS (default 60) per target. The targets live
 ## in their own package (Fuzz/), built into .build-fuzz: `swift build` and `make test` never compile them.
