@@ -2,8 +2,9 @@ import FuzzSupport
 
 @testable import HandbookKit
 
-/// The search tokenizer on any text: every token matches `[a-z0-9]+[+#]*`, and tokenizing the tokens
-/// again gives them back (the browser tokenizes queries with the same rules).
+/// The search tokenizer and stemmer on any text: every token matches `[a-z0-9]+[+#]*` and tokenizing the
+/// tokens again gives them back (the browser tokenizes queries with the same rules); index terms are never
+/// empty; a stem is lowercase letters.
 // Also under libFuzzer's own name: its main is linked in (SwiftPM's main, main.swift, runs instead).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSearchTokenizer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -23,5 +24,14 @@ public func fuzzSearchTokenizer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> C
         precondition(count > 0, "an empty token")
     }
     precondition(SearchTokenizer.tokens(tokens.joined(separator: " ")) == tokens, "tokens do not survive a second pass")
+    // Index terms: stop words dropped, joined forms added, letter-only words stemmed (Porter2).
+    for term in SearchTokenizer.terms(text) {
+        precondition(!term.isEmpty, "an empty index term from \(tokens)")
+        precondition(SearchTokenizer.tokens(term).count >= 1, "index term '\(term)' is not a token")
+    }
+    for token in tokens where token.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+        let stem = PorterStemmer.stem(token)
+        precondition(!stem.isEmpty && stem.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), "stem '\(stem)' of '\(token)'")
+    }
     return 0
 }
