@@ -47,15 +47,23 @@ enum InputFingerprint {
     }
 
     /// Everything besides the files that changes the output or the report.
-    private static func settings(_ options: BuildOptions) -> String {
-        [
-            "handbook-cache \(formatVersion)", binaryStamp(), options.content.path, options.templates.path, options.output.path,
-            options.contentDisplay, options.templatesDisplay, "drafts=\(options.includeDrafts)", "strict=\(options.strict)",
-            "symlinks=\(options.followSymlinks)",
-            "chunk=\(options.chunkSearchIndexAbove)",
+    /// Every option is read by reflection, so a new one is part of the key without anyone remembering to add it:
+    /// leaving out an option that matters would give wrong builds, keeping one that does not only misses the cache.
+    static func settings(_ options: BuildOptions) -> String {
+        var lines = ["handbook-cache \(formatVersion)", binaryStamp()]
+        for child in Mirror(reflecting: options).children {
+            guard let label = child.label else { continue }
+            switch label {
+            // How the build runs and reports, not what it writes.
+            case "progress", "useCache", "writeOutput": continue
             // The day decides which pages are stale-content: a cache from yesterday may miss a warning due today.
-            "today=\(CalendarDate(options.now).iso)",
-        ].joined(separator: "\n") + "\n"
+            case "now": lines.append("today=\(CalendarDate(options.now).iso)")
+            // A folder's URL gains a trailing slash once the folder exists: its path does not.
+            case _ where child.value is URL: lines.append("\(label)=\((child.value as? URL)?.path ?? "")")
+            default: lines.append("\(label)=\(child.value)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The running executable's path, size, modification time and inode: a rebuilt binary never trusts an old cache.

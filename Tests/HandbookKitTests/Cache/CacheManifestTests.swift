@@ -16,6 +16,32 @@ import Testing
         }
     }
 
+    @Test func everyOptionThatShapesTheOutputIsInTheKeyAndTheRestAreNot() {
+        let base = BuildOptions(workingDirectory: URL(fileURLWithPath: "/site"))
+        let key = InputFingerprint.settings(base)
+        var changed: [BuildOptions] = []
+        for change in [
+            { (o: inout BuildOptions) in o.includeDrafts = true }, { $0.strict = true }, { $0.followSymlinks = true },
+            { $0.chunkSearchIndexAbove = 5 }, { $0.contentDisplay = "site/content" }, { $0.output = URL(fileURLWithPath: "/x") },
+            { $0.now = base.now.addingTimeInterval(86_400 * 2) },
+        ] {
+            var options = base
+            change(&options)
+            changed.append(options)
+        }
+        for options in changed { #expect(InputFingerprint.settings(options) != key) }
+        var same = base
+        same.useCache = false
+        same.writeOutput = false
+        same.progress = { _ in }
+        #expect(InputFingerprint.settings(same) == key)
+        #expect(key.contains(InputFingerprint.binaryStamp()))
+        // A folder URL that gained a trailing slash (the folder exists now) names the same folder.
+        var slashed = base
+        slashed.output = URL(fileURLWithPath: "/site/public/", isDirectory: true)
+        #expect(InputFingerprint.settings(slashed) == key)
+    }
+
     @Test func aManifestReadsBackAndADamagedOneDoesNot() throws {
         let stamp = FileStamp(size: 12, modified: "1733030000.000000005", inode: 77)
         var manifest = CacheManifest(
