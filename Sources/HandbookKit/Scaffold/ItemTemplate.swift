@@ -43,7 +43,11 @@ enum ItemTemplate {
                 # companies: [a-company]
                 # salary_premium: How pay compares with a general Python developer
                 # must_have: [A skill the role cannot do without]
-                # interview_questions: [A question to ask]
+                # interview_questions:
+                #   - A question to ask
+                #   - question: A question with what answers sound like
+                #     strong: What a strong answer says
+                #     weak: What a weak answer says
                 # signals:
                 #   green: [A good sign]
                 #   yellow: [Worth a follow-up question]

@@ -11,6 +11,7 @@ enum Validation {
         UnknownReference(),
         InvalidTag(),
         InvalidBaseURL(),
+        KitPageClash(),
     ]
 
     /// Runs every rule; `today` (from `BuildOptions.now`) dates `stale-content`.

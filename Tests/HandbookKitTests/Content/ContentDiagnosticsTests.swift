@@ -115,6 +115,17 @@ import Testing
             ["content/archetypes/backend.md:7:5: error: 'interview_questions' must be text, not a list [wrong-type]"]
         ),
         (
+            "a role named like another role's interview kit",
+            [
+                "archetypes/backend.md": file("title: Backend\nsummary: APIs.\nbuilds: [APIs]\nuses: [django]"),
+                "archetypes/backend-kit.md": file("title: Backend kit\nsummary: Kits.\nbuilds: [Kits]\nuses: [flask]"),
+            ],
+            [
+                "content/archetypes/backend-kit.md:2:8: error: this role's page, archetypes/backend-kit.html, is where the "
+                    + "interview kit of role 'backend' goes; rename the file [kit-page-clash]"
+            ]
+        ),
+        (
             "unknown stack term in a company system",
             [
                 "companies/acme.md": file(
