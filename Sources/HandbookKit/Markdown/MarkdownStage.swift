@@ -33,7 +33,7 @@ enum MarkdownStage {
     static func render(
         _ documents: [Document], site: MarkdownSite,
         processes: Int = min(ProcessInfo.processInfo.activeProcessorCount, MarkdownStage.maximumProcesses),
-        counter: StageCounter? = nil
+        counter: StageCounter? = nil, workerPause: UInt32 = 0
     ) -> (bodies: [RenderedBody], report: Report) {
         guard processes > 1, documents.count >= minimumForWorkers else {
             return (documents.parallelMap(counting: counter) { CommonMark.render($0, site: site) }, Report())
@@ -43,7 +43,9 @@ enum MarkdownStage {
         var report = Report()
 
         // Fork before this process starts parsing: the workers inherit the site and the documents as they are.
-        let workers = shares.dropFirst().map { share in Worker.start(share.map { documents[$0] }, site: site) }
+        let workers = shares.dropFirst().map { share in
+            Worker.start(share.map { documents[$0] }, site: site, pause: workerPause)
+        }
         let started = DispatchTime.now()
         for index in shares[0] {
             bodies[index] = CommonMark.render(documents[index], site: site)
@@ -88,7 +90,8 @@ enum MarkdownStage {
         var file: UnsafeMutablePointer<FILE>
 
         /// Forks a worker for `documents`; nil when no process or file could be had (the share is rendered here).
-        static func start(_ documents: [Document], site: MarkdownSite) -> Worker? {
+        /// `pause` (seconds) holds the worker before it starts, so that a test can watch one alive.
+        static func start(_ documents: [Document], site: MarkdownSite, pause: UInt32) -> Worker? {
             guard let file = tmpfile() else { return nil }
             let descriptor = fileno(file)
             let pid = fork()
@@ -100,6 +103,7 @@ enum MarkdownStage {
                 // The worker: one thread, no Dispatch (it may not be used after fork), no atexit handlers, and none
                 // of the parent's other files: a lock it held would outlive the parent's build.
                 closeInheritedDescriptors(keeping: descriptor)
+                if pause > 0 { sleep(pause) }
                 var writer = BodyWire.Writer()
                 for document in documents { writer.append(CommonMark.render(document, site: site)) }
                 _exit(writer.write(to: descriptor) ? 0 : 1)

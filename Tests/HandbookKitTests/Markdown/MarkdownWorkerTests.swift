@@ -76,16 +76,14 @@ extension MarkdownWorkerTests {
         defer { unlink(path) }
         let held = open(path, O_RDWR | O_CREAT, 0o644)
         #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
-        // Two long bodies, one per process, and the rest short: the worker is still busy when the lock is tried.
-        let long = String(repeating: "Python and Django, *again* and ~~again~~.\n\n", count: 50_000)
-        let documents = [Self.harness.document(long, slug: "long-a"), Self.harness.document(long, slug: "long-b")] + Self.documents
+        // The worker waits two seconds before it starts: it is alive, holding what it inherited, when the lock is tried.
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var report = MarkdownStage.Report()
         Thread.detachNewThread {
-            report = MarkdownStage.render(documents, site: Self.harness.site, processes: 2).report
+            report = MarkdownStage.render(Self.documents, site: Self.harness.site, processes: 2, workerPause: 2).report
             done.signal()
         }
-        Thread.sleep(forTimeInterval: 0.3)
+        Thread.sleep(forTimeInterval: 0.5)
         close(held)
         let again = open(path, O_RDWR)
         defer { close(again) }
