@@ -24,7 +24,12 @@ struct YAMLReader {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         }
         guard let root, let mapping = root.mapping else {
-            let place = root.map { location(of: $0, in: file, lineOffset: lineOffset, fallback: start) } ?? start
+            // An empty document's node sits on the line after the last one (found by FuzzFrontMatter).
+            let place =
+                root.map {
+                    let found = location(of: $0, in: file, lineOffset: lineOffset, fallback: start)
+                    return file.clampedLocation(line: found.line, column: found.column)
+                } ?? start
             return .failure(.error("wrong-type", at: place, "expected a mapping of fields such as 'title: ...'"))
         }
         return .success(YAMLReader(mapping: mapping, file: file, lineOffset: lineOffset, at: start, knownFields: knownFields))

@@ -31,4 +31,16 @@ import Testing
                 "content/site.yml:7:37: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"
             ])
     }
+
+    /// FuzzFrontMatter, 2,038 runs into a later session: a `site.yml` of only `---` was reported on line 2 of a
+    /// one-line file (the empty document's node sits after the last line).
+    @Test func anEmptyYAMLDocumentIsReportedInsideTheFile() {
+        var diagnostics: [Diagnostic] = []
+        let file = SourceFile(path: "content/site.yml", text: "---")
+        #expect(RecordDecoder.site(file, diagnostics: &diagnostics) == nil)
+        #expect(
+            diagnostics.map(\.formatted) == [
+                "content/site.yml:1:4: error: expected a mapping of fields such as 'title: ...' [wrong-type]"
+            ])
+    }
 }
