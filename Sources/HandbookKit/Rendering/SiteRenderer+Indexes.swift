@@ -310,6 +310,12 @@ enum PrintLinks {
                 // Anything else relative (an image next to the page) climbs one folder less from the site root.
                 out += Array("src=\"".utf8)
                 index += parentSrc.count
+            } else if let attribute = [srcAttribute, hrefAttribute].first(where: { starts(bytes, at: index, with: $0) }),
+                isFolderRelative(bytes, at: index + attribute.count)
+            {
+                // Raw HTML (unsafe_html) may name a file next to its page: from the root, it is in the page's folder.
+                out += attribute + Array((id.kind.folder + "/").utf8)
+                index += attribute.count
             } else {
                 out.append(bytes[index])
                 index += 1
@@ -323,6 +329,23 @@ enum PrintLinks {
     private static let parentHref = Array("href=\"../".utf8)
     private static let hrefAttribute = Array("href=\"".utf8)
     private static let parentSrc = Array("src=\"../".utf8)
+    private static let srcAttribute = Array("src=\"".utf8)
+
+    /// A URL relative to its page's folder: not empty, no scheme, not from the root, not "../" or "#".
+    private static func isFolderRelative(_ bytes: [UInt8], at start: Int) -> Bool {
+        guard start < bytes.count, ![UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "?")].contains(bytes[start]),
+            !starts(bytes, at: start, with: Array("../".utf8))
+        else { return false }
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ":"): return false
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\""): return true
+            default: index += 1
+            }
+        }
+        return true
+    }
 
     private static func starts(_ bytes: [UInt8], at index: Int, with needle: [UInt8]) -> Bool {
         index + needle.count <= bytes.count && bytes[index..<index + needle.count].elementsEqual(needle)
