@@ -313,8 +313,8 @@ enum PrintLinks {
             } else if let attribute = [srcAttribute, hrefAttribute].first(where: { starts(bytes, at: index, with: $0) }),
                 isFolderRelative(bytes, at: index + attribute.count)
             {
-                // Raw HTML (unsafe_html) may name a file next to its page: from the root, it is in the page's folder.
-                out += attribute + Array((id.kind.folder + "/").utf8)
+                // Raw HTML (unsafe_html) may name a file next to its page: from the print page, it is in the page's folder.
+                out += attribute + Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
                 index += attribute.count
             } else {
                 out.append(bytes[index])

@@ -19,4 +19,13 @@ import Testing
     func relativeURLsAreRebasedToTheRoot(_ body: String, _ expected: String) {
         #expect(PrintLinks.rewrite(body, for: ItemID(.article, "guide")) == expected)
     }
+
+    @Test(arguments: [
+        ("<img src=\"../articles/img/a.png\" alt=\"\" />", "<img src=\"../articles/img/a.png\" alt=\"\" />"),
+        ("<img src=\"img/a.svg\" class=\"center\"/>", "<img src=\"../articles/img/a.svg\" class=\"center\"/>"),
+        ("<a href=\"../files/r.pdf\">x</a>", "<a href=\"../files/r.pdf\">x</a>"),
+    ])
+    func aVolumeOneFolderDownKeepsTheFolderClimb(_ body: String, _ expected: String) {
+        #expect(PrintLinks.rewrite(body, for: ItemID(.article, "guide"), in: "print/articles-1.html") == expected)
+    }
 }
