@@ -32,6 +32,7 @@ QUERIES = [
     ("rag", ["terms/rag.html"]),
     ("xgboost", ["terms/gradient-boosted-trees.html"]),
     ("continuous integration", ["terms/ci-cd.html"]),
+    ("k8s", ["terms/kubernetes.html"]),
     # joined and split forms
     ("nodejs", ["terms/javascript.html"]),
     ("cicd", ["terms/ci-cd.html"]),
