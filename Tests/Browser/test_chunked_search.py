@@ -21,6 +21,48 @@ ROOT_BUDGET = 100_000
 FIRST_RESULT_BUDGET = 1_000_000
 TYPED_QUERY_BUDGET = 3_000_000
 QUERY = "partition merge"  # 15 characters, two common words of the corpus
+# Typos of the corpus's words with their first letter wrong (swapped, dropped, added, replaced), then
+# typos, prefixes and words the whole index and the chunks must answer alike.
+TYPO_QUERY = "aprtition"
+SAME_AS_WHOLE = [
+    "aprtition", "eplica", "xsnapshot", "qournal merge", "rpelica quorum", "cahce invalidation",
+    "partition merge", "p", "re", "snaps", "journal", "quroum", "invalidaton",
+]
+
+# Searches search-index.json whole, and the root with its chunks the way the page loads them
+# (plan, load what is missing, again; rank; load the results' documents; present).
+NODE_RUNNER = """
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const [assets, site] = process.argv.slice(1);
+const { createSearcher } = require(path.join(assets, 'search.js'));
+const queries = JSON.parse(fs.readFileSync(0, 'utf8'));
+const whole = createSearcher(JSON.parse(fs.readFileSync(path.join(site, 'search-index.json'), 'utf8')));
+const sandbox = { self: {} };
+vm.runInNewContext(fs.readFileSync(path.join(site, 'search-index.js'), 'utf8'), sandbox);
+const load = (searcher, names) => names.forEach((name) => {
+  vm.runInNewContext(fs.readFileSync(path.join(site, 'search', name + '.js'), 'utf8'), sandbox);
+  searcher.store.add(name, sandbox.self.HANDBOOK_SEARCH_CHUNKS[name]);
+});
+const out = queries.map((query) => {
+  const chunked = createSearcher(sandbox.self.HANDBOOK_SEARCH_INDEX);
+  let rounds = 0;
+  for (let needed = chunked.plan(query); needed.length > 0 && rounds < 8; needed = chunked.plan(query), rounds++) load(chunked, needed);
+  const ranked = chunked.rank(query, { limit: 8 });
+  load(chunked, chunked.planPresent(ranked));
+  return { query, rounds, whole: whole.search(query, { limit: 8 }), chunked: chunked.present(ranked) };
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def node_search(site, queries):
+    result = subprocess.run(
+        ["node", "-e", NODE_RUNNER, str(REPO / "templates/assets"), str(site)],
+        input=json.dumps(queries), capture_output=True, text=True, check=True, timeout=300,
+    )
+    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +92,7 @@ def test_the_root_is_small_and_the_json_whole(large_site):
     text = root.read_text()
     assert '"chunked":true' in text and '"docCount":' in text
     kinds = {p.name.split("-")[0] for p in (large_site / "search").iterdir()}
-    assert kinds == {"w", "p", "d"}, kinds
+    assert kinds == {"w", "p", "d", "vocab.js"}, kinds
     # search-index.json stays the whole index, for node and tools.
     head = (large_site / "search-index.json").read_text()[:200]
     assert head.startswith('{"version":2,') and '"docs":[' in head
@@ -128,4 +170,35 @@ def test_typing_a_query_loads_little_of_the_index(network_driver, large_site):
     assert first.get_attribute("href").startswith("file://")
     marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
     assert any(m.startswith("partition") or m.startswith("merge") for m in marks), marks
+    browser.assert_no_console_errors()
+
+
+def test_the_chunks_answer_as_the_whole_index_does(large_site):
+    for answer in node_search(large_site, SAME_AS_WHOLE):
+        assert answer["rounds"] < 8, answer["query"]
+        assert answer["chunked"] == answer["whole"], answer["query"]
+    # Typos whatever their first letter: "aprtition" is two edits from "partition".
+    [typo] = node_search(large_site, [TYPO_QUERY])
+    assert typo["whole"] and "partition" in typo["whole"][0]["snippet"].lower(), typo["whole"][:1]
+
+
+def test_a_typo_of_the_first_letter_finds_the_word_in_the_browser(network_driver, large_site):
+    driver = network_driver
+    browser = Browser(driver, large_site)
+    article = sorted((large_site / "articles").glob("*.html"))[1].relative_to(large_site)
+    browser.open(str(article))
+    network = Network(driver).drain()
+    page = browser.url(str(article))
+    driver.find_element(By.ID, "search-input").click()
+    ActionChains(driver).send_keys(TYPO_QUERY).perform()
+    browser.wait(30).until(
+        lambda d: status(d).endswith("\u201c" + TYPO_QUERY + "\u201d"), f"no results rendered for {TYPO_QUERY!r}"
+    )
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] a")]
+    [expected] = node_search(large_site, [TYPO_QUERY])
+    assert [h[len(large_site.as_uri()) + 1:] for h in hrefs] == [r["url"] for r in expected["whole"]]
+    network.drain()
+    assert any(url.endswith("/search/vocab.js") for url in network.bytes)
+    print(f"\nbytes loaded after typing {TYPO_QUERY!r}: {network.total(exclude=[page])}")
+    assert network.total(exclude=[page]) <= TYPED_QUERY_BUDGET
     browser.assert_no_console_errors()

@@ -9,7 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const { tokenize } = require('../../templates/assets/search.js');
-const { decodePostings } = require('../../templates/assets/search-store.js');
+const { decodePostings, decodeVocab } = require('../../templates/assets/search-store.js');
 const { buildIndex, formatIndex, FIXTURE_DOCS, FIXTURE_PATH } = require('./build-fixture.js');
 
 const KINDS = ['article', 'term', 'archetype', 'company', 'page'];
@@ -133,4 +133,6 @@ test('a built index follows the format, and search-index.js holds the same index
   const letters = [];
   for (const letter of script.letters) letters.push(...loaded['w-' + letter].words);
   assert.deepEqual(letters, index.vocab);
+  assert.deepEqual(decodeVocab(loaded.vocab), index.vocab);
+  assert.deepEqual(script.postingChunks, index.postingChunks);
 });

@@ -56,7 +56,8 @@
   const MIN_TYPO_TOKEN = 4;
   // Subtracted per clause a doc misses: more than any doc can score, so fuller matches rank first.
   const MISSING_CLAUSE = 10000;
-  // Typo matches read the full postings of at most this many chunks (the rest: titles and aliases).
+  // On a chunked index, typo matches come from at most this many posting chunks, the closest
+  // matches' (a typo spread over the vocab would otherwise load it all).
   const TYPO_CHUNKS = 3;
 
   const KIND_ORDER = ['term', 'archetype', 'company', 'article', 'page'];
@@ -106,19 +107,19 @@
     }
 
     /**
-     * A term: matched tokens as Map(token -> { list, i, quality, namesOnly, typed, whole }); `typed`:
-     * not a typo; `whole`: the word itself or a typo of it, not a prefix.
+     * A term: matched tokens as Map(token -> { quality, namesOnly, typed, whole }); `typed`: not a
+     * typo; `whole`: the word itself or a typo of it, not a prefix.
      */
-    function addMatch(term, list, i, quality, namesOnly, typed, whole) {
-      const old = term.get(list[i]);
-      if (!old || old.quality < quality) term.set(list[i], { list, i, quality, namesOnly, typed, whole: !!whole });
+    function addMatch(term, token, quality, namesOnly, typed, whole) {
+      const old = term.get(token);
+      if (!old || old.quality < quality) term.set(token, { quality, namesOnly, typed, whole: !!whole });
     }
 
     function exactTerm(token, quality) {
       const term = new Map();
       const list = store.wordsFor(token);
       const i = typos.indexOfToken(list, token);
-      if (i >= 0) addMatch(term, list, i, quality, false, false);
+      if (i >= 0) addMatch(term, token, quality, false, false);
       return term;
     }
 
@@ -126,14 +127,14 @@
       const term = new Map();
       const list = store.wordsFor(word.term);
       const exact = typos.indexOfToken(list, word.term);
-      if (exact >= 0) addMatch(term, list, exact, QUALITY_EXACT, false, true, true);
+      if (exact >= 0) addMatch(term, word.term, QUALITY_EXACT, false, true, true);
       if (word.isLast) {
         for (const prefix of word.raw === word.term ? [word.raw] : [word.term, word.raw]) {
           const [lo, hi] = typos.prefixRange(list, prefix);
           const namesOnly = store.isBroadPrefix(prefix);
           for (let i = lo; i < hi; i++) {
             const typed = Math.min(1, word.raw.length / list[i].length);
-            addMatch(term, list, i, QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * typed, namesOnly, true);
+            addMatch(term, list[i], QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * typed, namesOnly, true);
           }
         }
         // While a word is typed it can run past its stem: "engineeri" is on its way to "engineering".
@@ -141,7 +142,7 @@
           for (let k = word.raw.length - 1; k >= Math.max(4, word.raw.length >> 1); k--) {
             const i = typos.indexOfToken(list, word.raw.slice(0, k));
             if (i >= 0) {
-              addMatch(term, list, i, QUALITY_PAST_STEM, false, true);
+              addMatch(term, list[i], QUALITY_PAST_STEM, false, true);
               break;
             }
           }
@@ -152,17 +153,19 @@
         const found = [];
         // A word the stemmer shortened was typed to its end: its typos are whole words, not prefixes.
         const typoPrefix = word.isLast && word.raw === word.term;
-        typos.scanTypos(list, word.term, maxEdits, typoPrefix, (i, edits, whole) => {
-          if (list[i].length >= MIN_TYPO_TOKEN && !term.has(list[i])) found.push([i, edits, whole]);
+        // Every term, whatever its first letter: "ypthon" is one edit from "python".
+        const vocab = store.allWords();
+        typos.scanTypos(vocab, word.term, maxEdits, typoPrefix, (i, edits, whole) => {
+          if (vocab[i].length >= MIN_TYPO_TOKEN && !term.has(vocab[i])) found.push([i, edits, whole]);
         });
-        // Fewest edits first; their chunks are read in full, up to TYPO_CHUNKS of them.
+        // Fewest edits first; the chunks of the first TYPO_CHUNKS give the matches.
         found.sort((a, b) => a[1] - b[1] || (a[2] === b[2] ? 0 : a[2] ? -1 : 1) || a[0] - b[0]);
         const chunks = new Set();
         for (const [i, edits, whole] of found) {
-          const chunk = store.chunkOf(list[i]);
+          const chunk = store.chunkOf(vocab[i]);
           if (chunk !== null && !chunks.has(chunk) && chunks.size < TYPO_CHUNKS) chunks.add(chunk);
-          const namesOnly = chunk !== null && !chunks.has(chunk);
-          addMatch(term, list, i, (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits], namesOnly, false, whole);
+          if (chunk !== null && !chunks.has(chunk)) continue;
+          addMatch(term, vocab[i], (whole ? QUALITY_TYPO : QUALITY_TYPO_PREFIX)[edits], false, false, whole);
         }
       }
       return term;
@@ -218,8 +221,8 @@
     function scoreTerm(term) {
       const scores = scratch(Float64Array);
       const titles = scratch(Uint8Array);
-      term.forEach((match) => {
-        const list = store.postings(match.list, match.i, match.namesOnly);
+      term.forEach((match, token) => {
+        const list = store.postings(token, match.namesOnly);
         for (let k = 0; k + 2 < list.length; k += 3) {
           const docId = list[k];
           if (docId >= scores.length) continue;
@@ -272,7 +275,7 @@
       const { list, clauses } = parse(query);
       clauses.forEach((clause) =>
         clause.alternatives.forEach((alternative) =>
-          alternative.terms.forEach((term) => term.forEach((m) => store.postings(m.list, m.i, m.namesOnly)))
+          alternative.terms.forEach((term) => term.forEach((m, token) => store.postings(token, m.namesOnly)))
         )
       );
       nameKeys(list, clauses).forEach((quality, key) => wholeNames(key));

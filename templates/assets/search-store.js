@@ -8,8 +8,14 @@
  *   not loaded yet answers with what is there and notes the chunk in `needed`; the page loads the
  *   chunks and asks again. Nothing here touches the DOM: the page adds chunks with add().
  *
- * The engine sees, for a query word, a sorted word list (`wordsFor`) and reads postings by
- * position in that list, as an Int32Array of [docId, fieldMask, bodyTf, ...].
+ * Both answer every lookup the same way once the chunks are in: the search-index.json of a chunked
+ * site names the chunks' first terms too (postingChunks), so the whole store knows which terms
+ * share a chunk (typo matches and broad prefixes read whole postings of a few chunks only, and
+ * title and alias postings for the rest, on either store).
+ *
+ * The engine sees, for a query word, a sorted word list (`wordsFor`: the terms with its first
+ * character, for exact and prefix lookups; `allWords`: every term, for typos), and reads a term's
+ * postings as an Int32Array of [docId, fieldMask, bodyTf, ...].
  */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory(require('./search-typos.js'));
@@ -52,6 +58,23 @@
     return Int32Array.from(out);
   }
 
+  /**
+   * The sorted terms of a front-coded string (SearchIndexWriter.frontCoded): space-separated entries,
+   * each the length of the prefix shared with the term before ("0" + n) and the rest of the term.
+   */
+  function decodeVocab(text) {
+    if (Array.isArray(text)) return text.map(String);
+    const entries = typeof text === 'string' && text !== '' ? text.split(' ') : [];
+    const out = new Array(entries.length);
+    let previous = '';
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      previous = previous.slice(0, Math.max(0, entry.charCodeAt(0) - 48)) + entry.slice(1);
+      out[i] = previous;
+    }
+    return out;
+  }
+
   function isIndex(index) {
     return (
       !!index &&
@@ -74,11 +97,48 @@
     return Array.isArray(value) ? value : null;
   }
 
+  /**
+   * Which posting chunk holds a term, from the chunks' first terms (none on a small site): typo
+   * matches read whole postings of a few chunks, and a prefix spanning many reads names only.
+   */
+  function chunkLayout(postingChunks) {
+    const firstTerms = Array.isArray(postingChunks) ? postingChunks.map(String) : [];
+    /** The chunk holding a term: the last whose first term is <= it. */
+    const chunkNumber = (term) => Math.max(0, typos.lowerBound(firstTerms, term + '\u0000') - 1);
+    return {
+      chunkNumber,
+      chunkOf: (term) => (firstTerms.length > 0 ? 'p-' + chunkNumber(term) : null),
+      isBroadPrefix(prefix) {
+        if (firstTerms.length === 0) return false;
+        return chunkNumber(prefix + typos.PAST_PREFIX) - chunkNumber(prefix) + 1 > BROAD_PREFIX_CHUNKS;
+      },
+    };
+  }
+
+  /** The entries of decoded postings whose field mask has a bit of nameMask: a term's title and alias postings. */
+  function nameEntries(list, nameMask) {
+    const out = [];
+    for (let k = 0; k + 2 < list.length; k += 3) if (list[k + 1] & nameMask) out.push(list[k], list[k + 1], list[k + 2]);
+    return Int32Array.from(out);
+  }
+
   /** The whole index in memory: every lookup answers at once. */
   function wholeStore(index) {
-    const decoded = new Map();
+    const decoded = new Map(); // term -> full postings; "n:" + term -> title and alias postings
     const synonyms = objectOrEmpty(index.synonyms);
     const names = index.names ? objectOrEmpty(index.names) : null;
+    const layout = chunkLayout(index.postingChunks);
+    const fields = Array.isArray(index.fields) ? index.fields : [];
+    const nameMask = (fields.indexOf('title') >= 0 ? 1 << fields.indexOf('title') : 0) |
+      (fields.indexOf('alias') >= 0 ? 1 << fields.indexOf('alias') : 0);
+    const letterLists = new Map();
+    function postingsOf(term) {
+      if (!decoded.has(term)) {
+        const i = typos.indexOfToken(index.vocab, term);
+        decoded.set(term, i < 0 ? EMPTY : decodePostings(index.postings[i]));
+      }
+      return decoded.get(term);
+    }
     return {
       stemmed: index.version >= 2,
       ordered: index.version >= 2,
@@ -86,28 +146,44 @@
       docCount: index.docs.length,
       needed: new Set(),
       version: () => 0,
-      wordsFor: () => index.vocab,
-      postings(list, i) {
-        if (!decoded.has(i)) decoded.set(i, decodePostings(index.postings[i]));
-        return decoded.get(i);
+      /** The terms that begin with the word's first character: a slice of the sorted vocab. */
+      wordsFor(word) {
+        const letter = String(word).charAt(0);
+        if (!letterLists.has(letter)) {
+          const [lo, hi] = letter === '' ? [0, 0] : typos.prefixRange(index.vocab, letter);
+          letterLists.set(letter, index.vocab.slice(lo, hi));
+        }
+        return letterLists.get(letter);
       },
-      chunkOf: () => null,
-      isBroadPrefix: () => false,
+      allWords: () => index.vocab,
+      postings(term, namesOnly) {
+        if (!namesOnly) return postingsOf(term);
+        const key = 'n:' + term;
+        if (!decoded.has(key)) decoded.set(key, nameEntries(postingsOf(term), nameMask));
+        return decoded.get(key);
+      },
+      chunkOf: layout.chunkOf,
+      isBroadPrefix: layout.isBroadPrefix,
       synonyms: (phrase) => lookup(synonyms, phrase),
       names: names ? (key) => lookup(names, key) : null,
       doc: (id) => index.docs[id] || null,
     };
   }
 
-  /** A large site's index: the root now, chunks (search/<name>.js) as add() brings them. */
+  /**
+   * A large site's index: the root now, chunks (search/<name>.js) as add() brings them: w-<c>, the
+   * terms starting with c and their title and alias postings; p-<n>, a run of terms with their
+   * postings; d-<n>, documents; vocab, every term (for typos).
+   */
   function chunkedStore(root) {
-    const firstTerms = Array.isArray(root.postingChunks) ? root.postingChunks.map(String) : [];
+    const layout = chunkLayout(root.postingChunks);
     const letters = String(root.letters || '');
     const docChunk = Math.max(1, Number(root.docChunk) | 0);
     const chunks = new Map(); // name -> data
-    const decoded = new Map(); // "p-n:i" or "w-c:i" -> Int32Array
+    const decoded = new Map(); // "p:" or "n:" + term -> Int32Array
     const needed = new Set();
     let version = 0;
+    let vocab = null; // every term, decoded from the vocab chunk
 
     function chunk(name) {
       if (chunks.has(name)) return chunks.get(name);
@@ -118,17 +194,15 @@
       const letter = String(word).charAt(0);
       return letter !== '' && letters.indexOf(letter) >= 0 ? chunk('w-' + letter) : null;
     }
-    /** The posting chunk holding a term: the last whose first term is <= it. */
-    function postingChunkOf(term) {
-      return Math.max(0, typos.lowerBound(firstTerms, term + '\u0000') - 1);
-    }
     function cached(key, value) {
       if (!decoded.has(key)) decoded.set(key, decodePostings(value));
       return decoded.get(key);
     }
-    function namePostings(list, i) {
-      const w = letterChunk(list[i]);
-      return w && Array.isArray(w.named) ? cached('w:' + list[i], w.named[i]) : EMPTY;
+    function namePostings(term, ask) {
+      const w = ask ? letterChunk(term) : chunks.get('w-' + String(term).charAt(0));
+      if (!w || !Array.isArray(w.words) || !Array.isArray(w.named)) return EMPTY;
+      const at = typos.indexOfToken(w.words, term);
+      return at < 0 ? EMPTY : cached('n:' + term, w.named[at]);
     }
 
     return {
@@ -139,26 +213,34 @@
       needed,
       /** Changes whenever a chunk arrives. */
       version: () => version,
-      /** The sorted terms that begin with the word's first character (typos are sought there). */
+      /** The sorted terms that begin with the word's first character. */
       wordsFor(word) {
         const w = letterChunk(word);
         return w && Array.isArray(w.words) ? w.words : [];
       },
-      /** Full postings of list[i]; until its chunk arrives, its title and alias postings. */
-      postings(list, i, namesOnly) {
-        if (namesOnly) return namePostings(list, i);
-        const n = postingChunkOf(list[i]);
-        const p = chunk('p-' + n);
-        if (!p || !Array.isArray(p.words)) return namePostings(list, i);
-        const at = typos.indexOfToken(p.words, list[i]);
-        return at < 0 ? EMPTY : cached('p:' + list[i], p.postings[at]);
+      /** Every term, once the vocab chunk is in. */
+      allWords() {
+        if (vocab === null) {
+          const coded = chunk('vocab');
+          if (coded === null) return [];
+          vocab = decodeVocab(coded);
+        }
+        return vocab;
       },
-      chunkOf: (term) => 'p-' + postingChunkOf(term),
-      isBroadPrefix(prefix) {
-        const first = postingChunkOf(prefix);
-        const last = postingChunkOf(prefix + typos.PAST_PREFIX);
-        return last - first + 1 > BROAD_PREFIX_CHUNKS;
+      /**
+       * Full postings of a term, or its title and alias postings only. Until its chunk arrives, what
+       * is at hand: the title and alias postings if its letter's chunk is in (asking for it would
+       * load a chunk that the full postings make useless).
+       */
+      postings(term, namesOnly) {
+        if (namesOnly) return namePostings(term, true);
+        const p = chunk('p-' + layout.chunkNumber(term));
+        if (!p || !Array.isArray(p.words)) return namePostings(term, false);
+        const at = typos.indexOfToken(p.words, term);
+        return at < 0 ? EMPTY : cached('p:' + term, p.postings[at]);
       },
+      chunkOf: layout.chunkOf,
+      isBroadPrefix: layout.isBroadPrefix,
       synonyms(phrase) {
         const w = letterChunk(phrase);
         return w ? lookup(objectOrEmpty(w.synonyms), phrase) : null;
@@ -186,5 +268,5 @@
     return index.chunked === true ? chunkedStore(index) : wholeStore(index);
   }
 
-  return { storeFor, decodePostings };
+  return { storeFor, decodePostings, decodeVocab };
 });

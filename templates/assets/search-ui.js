@@ -12,6 +12,7 @@
   const hasOwn = Object.prototype.hasOwnProperty;
   const DROPDOWN_LIMIT = 8;
   const PAGE_LIMIT = 50;
+  const MAX_LOAD_ROUNDS = 8;
   const KIND_LABELS = {
     term: 'Term',
     archetype: 'Role',
@@ -89,7 +90,8 @@
       );
     }
     async function find(searcher, query, limit) {
-      for (let round = 0; round < 4; round++) {
+      // Each round's chunks can name others (a typo found in the vocab needs its postings): a few rounds.
+      for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
         const needed = searcher.plan(query);
         if (needed.length === 0) break;
         await loadChunks(searcher, needed);

@@ -6,6 +6,11 @@
 ///   synonyms and names starting with c. Enough for typo matching and for short prefixes.
 /// - `search/p-<n>.js`: the full postings of a run of consecutive terms; the root lists each run's first term.
 /// - `search/d-<n>.js`: `docChunk` documents for display (title, url, snippet text, anchors).
+/// - `search/vocab.js`: every term, front-coded (`frontCoded`), for typos whatever their first letter ("ypthon" is one
+///   edit from "python").
+///
+/// On a chunked site, `search-index.json` also lists the posting chunks' first terms (`postingChunks`), so that
+/// the client reading it whole limits typo matches and broad prefixes to the same chunks as the browser.
 enum SearchIndexWriter {
     static let postingChunkBytes = 48_000
     static let docChunk = 8
@@ -31,15 +36,68 @@ enum SearchIndexWriter {
         }
         json.raw("],")
         synonymsAndNames(&json, index.synonyms, index.names)
-        json.raw("}")
-        let whole = json.text
-        guard json.bytes.count > chunkAbove else {
+        guard json.bytes.count + 1 > chunkAbove else {
+            json.raw("}")
+            let whole = json.text
             return [
                 OutputFile(path: "search-index.json", contents: whole + "\n"),
                 OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(whole);\n"),
             ]
         }
-        return [OutputFile(path: "search-index.json", contents: whole + "\n")] + chunks(index, docs: docs)
+        let runs = postingRuns(index)
+        json.raw(",")
+        postingChunks(&json, index, runs)
+        json.raw("}")
+        return [OutputFile(path: "search-index.json", contents: json.text + "\n")] + chunks(index, docs: docs, runs: runs)
+    }
+
+    /// Runs of consecutive terms whose postings come to about `postingChunkBytes`, one per `p-<n>` chunk.
+    static func postingRuns(_ index: SearchIndex) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < index.vocab.count {
+            var end = start
+            var size = 0
+            while end < index.vocab.count && (end == start || size + index.postings[end].count <= postingChunkBytes) {
+                size += index.postings[end].count + index.vocab[end].count + 6
+                end += 1
+            }
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
+    }
+
+    /// The longest shared prefix `frontCoded` writes: its length is one character from "0" (0x30) up to "Y" (0x59).
+    static let maxSharedPrefix = 41
+
+    /// The sorted terms as one JSON string, front-coded: each term is the length of the prefix it shares with the
+    /// one before (a character, "0" + length) and the rest of it; terms are separated by spaces. Less than half of
+    /// a JSON array of the terms (at 10,000 articles: 0.16 MB instead of 0.38 MB).
+    static func frontCoded(_ vocab: [[UInt8]]) -> JSONBytes {
+        var json = JSONBytes(capacity: vocab.reduce(0) { $0 + $1.count + 2 } + 2)
+        var text: [UInt8] = []
+        var previous: [UInt8] = []
+        for term in vocab {
+            var shared = 0
+            while shared < min(previous.count, term.count, maxSharedPrefix) && previous[shared] == term[shared] { shared += 1 }
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            text.append(UInt8(ascii: "0") + UInt8(shared))
+            text += term[shared...]
+            previous = term
+        }
+        json.plainString(text)
+        return json
+    }
+
+    /// `"postingChunks":[first term of each run]`.
+    private static func postingChunks(_ json: inout JSONBytes, _ index: SearchIndex, _ runs: [Range<Int>]) {
+        json.raw("\"postingChunks\":[")
+        for (number, run) in runs.enumerated() {
+            if number > 0 { json.raw(",") }
+            json.plainString(index.vocab[run.lowerBound])
+        }
+        json.raw("]")
     }
 
     private static func header(_ json: inout JSONBytes, _ index: SearchIndex, chunked: Bool) {
@@ -146,7 +204,7 @@ enum SearchIndexWriter {
             contents: "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"\(name)\"] = \(body.text);\n")
     }
 
-    private static func chunks(_ index: SearchIndex, docs: [[UInt8]]) -> [OutputFile] {
+    private static func chunks(_ index: SearchIndex, docs: [[UInt8]], runs: [Range<Int>]) -> [OutputFile] {
         var files: [OutputFile] = []
         // Terms by first character.
         var letters: [UInt8] = []
@@ -174,31 +232,22 @@ enum SearchIndexWriter {
             files.append(script("w-" + String(decoding: [letter], as: UTF8.self), json))
             start = end
         }
+        files.append(script("vocab", frontCoded(index.vocab)))
         // Runs of terms with their postings.
-        var firstTerms: [[UInt8]] = []
-        start = 0
-        while start < index.vocab.count {
-            var end = start
-            var size = 0
-            while end < index.vocab.count && (end == start || size + index.postings[end].count <= postingChunkBytes) {
-                size += index.postings[end].count + index.vocab[end].count + 6
-                end += 1
-            }
-            var json = JSONBytes(capacity: size + 64)
+        for (number, run) in runs.enumerated() {
+            var json = JSONBytes(capacity: run.reduce(0) { $0 + index.postings[$1].count + index.vocab[$1].count + 6 } + 64)
             json.raw("{\"words\":[")
-            for term in start..<end {
-                if term > start { json.raw(",") }
+            for term in run {
+                if term > run.lowerBound { json.raw(",") }
                 json.plainString(index.vocab[term])
             }
             json.raw("],\"postings\":[")
-            for term in start..<end {
-                if term > start { json.raw(",") }
+            for term in run {
+                if term > run.lowerBound { json.raw(",") }
                 json.plainString(index.postings[term])
             }
             json.raw("]}")
-            files.append(script("p-\(firstTerms.count)", json))
-            firstTerms.append(index.vocab[start])
-            start = end
+            files.append(script("p-\(number)", json))
         }
         // Documents for display.
         for chunk in 0..<((docs.count + docChunk - 1) / docChunk) {
@@ -215,12 +264,9 @@ enum SearchIndexWriter {
         header(&root, index, chunked: true)
         root.raw(",\"letters\":")
         root.plainString(letters)
-        root.raw(",\"postingChunks\":[")
-        for (index, term) in firstTerms.enumerated() {
-            if index > 0 { root.raw(",") }
-            root.plainString(term)
-        }
-        root.raw("]}")
+        root.raw(",")
+        postingChunks(&root, index, runs)
+        root.raw("}")
         return [OutputFile(path: "search-index.js", contents: "self.HANDBOOK_SEARCH_INDEX = \(root.text);\n")] + files
     }
 }

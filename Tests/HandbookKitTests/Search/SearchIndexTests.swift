@@ -173,6 +173,12 @@ import Testing
         #expect(files[1].contents == "self.HANDBOOK_SEARCH_INDEX = \(json.dropLast());\n")
     }
 
+    @Test func frontCodingSharesPrefixesUpToALimit() {
+        let long = Array(repeating: UInt8(ascii: "a"), count: 50)
+        let coded = SearchIndexWriter.frontCoded([Array("node".utf8), Array("nodej".utf8), Array("python".utf8), long, long + [0x62]])
+        #expect(coded.text == "\"0node 4j 0python 0\(String(repeating: "a", count: 50)) Y\(String(repeating: "a", count: 9))b\"")
+    }
+
     @Test func largeSitesGetARootAndChunks() throws {
         let (_, files) = try Self.index(chunkAbove: 10)
         let paths = files.map(\.path)
@@ -186,6 +192,26 @@ import Testing
         #expect(
             letter.hasPrefix(
                 "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"w-p\"] = {\"words\":[\"pick\",\"pipelin\""))
+    }
+
+    @Test func largeSitesListEveryTermForTyposAndTheChunksInTheJSON() throws {
+        let (index, files) = try Self.index(chunkAbove: 10)
+        let vocab = try #require(files.first { $0.path == "search/vocab.js" }).contents
+        let prefix = "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"vocab\"] = \""
+        #expect(vocab.hasPrefix(prefix) && vocab.hasSuffix("\";\n"))
+        // Front-coded: the length of the prefix shared with the term before ("0" + n), then the rest.
+        var terms: [String] = []
+        for entry in vocab.dropFirst(prefix.count).dropLast(3).split(separator: " ") {
+            let shared = Int(try #require(entry.utf8.first)) - 0x30
+            terms.append(String((terms.last ?? "").prefix(shared)) + entry.dropFirst())
+        }
+        #expect(terms == index.vocab)
+        // The whole index names the posting chunks as the root does: one here, from the first term.
+        let json = try #require(files.first { $0.path == "search-index.json" }).contents
+        let root = try #require(files.first { $0.path == "search-index.js" }).contents
+        let chunks = "\"postingChunks\":[\"\(index.vocab[0])\"]"
+        #expect(json.hasSuffix(",\(chunks)}\n") && root.contains(chunks))
+        #expect(!(try Self.index().1[0].contents.contains("postingChunks")))
     }
 
     @Test func jsonStringsAreEscaped() {
