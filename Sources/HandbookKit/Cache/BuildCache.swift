@@ -16,6 +16,7 @@ struct BuildCache: Sendable {
     /// The manifest's place: `<parent>/.<output name>.cache`.
     let file: URL
     let output: URL
+    let content: URL
     let inputs: InputFingerprint.Result
     let previous: CacheManifest?
 
@@ -25,7 +26,7 @@ struct BuildCache: Sendable {
         let file = options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent).cache")
         let previous = FileManager.default.contents(atPath: file.path).flatMap(CacheManifest.decode)
         guard let inputs = InputFingerprint.take(options, known: previous?.inputFiles ?? [:]) else { return nil }
-        return BuildCache(file: file, output: options.output, inputs: inputs, previous: previous)
+        return BuildCache(file: file, output: options.output, content: options.content, inputs: inputs, previous: previous)
     }
 
     /// The last build's report, when its inputs are these and its output is still exactly as it wrote it.
@@ -37,40 +38,31 @@ struct BuildCache: Sendable {
             diagnostics: previous.diagnostics, pageCounts: previous.pageCounts, stageTimes: [], wroteOutput: true, strict: strict)
     }
 
-    /// Which output files can be linked from the previous output: same bytes as the last build wrote there
-    /// (pages by their text; template assets and copied content files by the digest of their source), untouched since.
-    func plan(_ files: [OutputFile], copies: [FileCopy], content: URL) -> Plan {
-        var digests = Dictionary(zip(files.map(\.path), files.parallelMap { Digest($0.contents) })) { first, _ in first }
+    /// Whether the file at `path` of the output has these bytes, as the last build wrote it, untouched since: then
+    /// the new output links it instead of writing it.
+    func isUnchanged(_ path: String, digest: Digest) -> Bool {
+        guard let entry = previous?.outputs[path], entry.digest == digest else { return false }
+        return FileStamp(path: output.appendingPathComponent(path).path) == entry.stamp
+    }
+
+    /// Digests of the files copied as they are, from their sources: template assets and content files.
+    func sourceDigests(copies: [FileCopy]) -> [String: Digest] {
+        var digests: [String: Digest] = [:]
         for (path, entry) in inputs.files where path.hasPrefix("templates/assets/") {
             digests["assets/" + path.dropFirst("templates/assets/".count)] = entry.digest
         }
         for copy in copies where copy.source.path.hasPrefix(content.path + "/") {
             if let entry = inputs.files["content" + copy.source.path.dropFirst(content.path.count)] { digests[copy.path] = entry.digest }
         }
-        var unchanged: Set<String> = []
-        if let previous {
-            for (path, digest) in digests {
-                guard let entry = previous.outputs[path], entry.digest == digest,
-                    FileStamp(path: output.appendingPathComponent(path).path) == entry.stamp
-                else { continue }
-                unchanged.insert(path)
-            }
-        }
-        return Plan(digests: digests, unchanged: unchanged)
-    }
-
-    struct Plan: Sendable {
-        var digests: [String: Digest]
-        /// Paths whose previous file is reused (hard-linked into the new output).
-        var unchanged: Set<String>
+        return digests
     }
 
     /// Records what was just written. A failure to save only costs the next build its shortcut.
-    func save(_ report: BuildReport, plan: Plan) {
+    func save(_ report: BuildReport, digests: [String: Digest]) {
         var outputs: [String: CacheManifest.Entry] = [:]
         for (path, stamp) in Self.stamps(of: output) {
-            // A file the plan has no digest for (none so far) is never linked, only checked for changes.
-            outputs[path] = CacheManifest.Entry(digest: plan.digests[path] ?? Digest(high: 0, low: 0), stamp: stamp)
+            // A file with no digest (none so far) is never linked, only checked for changes.
+            outputs[path] = CacheManifest.Entry(digest: digests[path] ?? Digest(high: 0, low: 0), stamp: stamp)
         }
         let manifest = CacheManifest(
             inputs: inputs.digest, diagnostics: report.diagnostics, pageCounts: report.pageCounts, outputs: outputs,

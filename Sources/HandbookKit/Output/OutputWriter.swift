@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -6,54 +7,107 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes the site into a staging folder beside the output and swaps it in only when everything is written:
-/// a failed build leaves the previous output as it was.
-enum OutputWriter {
+/// Writes the site into a staging folder beside the output as it is made, and swaps it in only when the build
+/// has succeeded: a failed build leaves the previous output as it was. Pages go to disk the moment they are
+/// rendered, so a build never holds the whole site in memory (367 MB of pages at 10,000 articles).
+///
+/// Safe to use from every thread of a stage: each file is written once, folders are made under a lock.
+final class OutputWriter: Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Writes `files` and the assets folder's contents to `output`, atomically replacing what was there.
-    /// `unchanged` files (same bytes as in the current output) are hard-linked from it instead of written.
-    static func write(
-        _ files: [OutputFile], assets: URL?, copies: [FileCopy] = [], unchanged: Set<String> = [], to output: URL,
-        progress: ProgressReporter = ProgressReporter(callback: nil)
-    ) throws(Failure) {
-        let counter = progress.stage("Writing", total: files.count + copies.count)
+    let output: URL
+    let staging: URL
+    /// Says which files are the same as in the current output, to link instead of write (incremental builds).
+    private let cache: BuildCache?
+    private let state = Mutex(State())
+
+    private struct State {
+        var folders: Set<String> = [""]
+        var digests: [String: Digest] = [:]
+        var failure: String?
+    }
+
+    /// Makes an empty staging folder for `output` (one left by this process id before is removed).
+    init(to output: URL, cache: BuildCache?) throws(Failure) {
+        self.output = output
+        self.cache = cache
+        staging = OutputDebris.staging(for: output)
         let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = OutputDebris.staging(for: output)
-        let retired = OutputDebris.retired(for: output)
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw Failure(description: "cannot create the staging folder \(staging.path): \(error.localizedDescription)")
         }
+    }
+
+    /// The first write that failed, if any: the build stops before the swap.
+    var failure: String? { state.withLock { $0.failure } }
+
+    /// The digest of every file written so far, by path (for the cache).
+    var digests: [String: Digest] { state.withLock { $0.digests } }
+
+    /// Writes `file` into the staging folder, or links it from the current output when the cache knows it unchanged.
+    func write(_ file: OutputFile) {
+        guard Self.isContained(file.path) else {
+            return record(failure: "refusing to write '\(file.path)' outside the output folder")
+        }
+        let folder = (file.path as NSString).deletingLastPathComponent
+        if let problem = makeFolder(folder) { return record(failure: problem) }
+        let target = staging.appendingPathComponent(file.path).path
+        if let cache {
+            let digest = Digest(file.contents)
+            state.withLock { $0.digests[file.path] = digest }
+            // A link shares the unchanged file (and keeps its time, so uploads skip it); the old output is never written to.
+            if cache.isUnchanged(file.path, digest: digest), link(output.appendingPathComponent(file.path).path, target) == 0 { return }
+        }
+        if let problem = Self.writeFile(target, file.contents) { record(failure: problem) }
+    }
+
+    /// Writes `files` on every core.
+    func write(_ files: [OutputFile]) {
+        _ = files.parallelMap { write($0) }
+    }
+
+    /// Adds the template assets and the content files published as they are, then puts the staging folder in
+    /// the output's place. The old output moves aside, the new one takes its name, the old one goes.
+    func finish(assets: URL?, copies: [FileCopy], progress: ProgressReporter = ProgressReporter(callback: nil)) throws(Failure) {
+        let manager = FileManager.default
+        let sources = cache?.sourceDigests(copies: copies) ?? [:]
+        let unchanged = Set(sources.filter { cache?.isUnchanged($0.key, digest: $0.value) == true }.keys)
+        state.withLock { $0.digests.merge(sources) { _, source in source } }
         do {
+            if let failure { throw Failure(description: failure) }
             if let assets, manager.fileExists(atPath: assets.path) {
-                try copyTree(assets, to: staging.appendingPathComponent("assets"), as: "assets", linking: unchanged, from: output)
+                try copyTree(assets, to: staging.appendingPathComponent("assets"), as: "assets", linking: unchanged)
             }
-            try writeFiles(files, into: staging, linking: unchanged, from: output, counter: counter)
-            try copyFiles(copies, into: staging, linking: unchanged, from: output, counter: counter)
+            try copyFiles(copies, linking: unchanged, counter: progress.stage("Writing", total: copies.count))
+            if let failure { throw Failure(description: failure) }
         } catch {
-            try? manager.removeItem(at: staging)
+            discard()
             throw error as? Failure ?? Failure(description: "cannot write the site: \(error.localizedDescription)")
         }
-        // Swap: the old output moves aside, the new one takes its name, the old one goes.
+        let retired = OutputDebris.retired(for: output)
         let hadOutput = manager.fileExists(atPath: output.path)
         if hadOutput && rename(output.path, retired.path) != 0 {
-            try? manager.removeItem(at: staging)
+            discard()
             throw Failure(description: "cannot move the previous \(output.path) aside: \(String(cString: strerror(errno)))")
         }
         if rename(staging.path, output.path) != 0 {
             let reason = String(cString: strerror(errno))
             if hadOutput { _ = rename(retired.path, output.path) }
-            try? manager.removeItem(at: staging)
+            discard()
             throw Failure(description: "cannot move the new site into \(output.path): \(reason)")
         }
         if hadOutput { try? manager.removeItem(at: retired) }
+    }
+
+    /// Removes the staging folder: the build failed, the output stays as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 
     /// Every path must stay inside the output folder: no absolute paths, no `..`.
@@ -64,38 +118,26 @@ enum OutputWriter {
             }
     }
 
-    private static func writeFiles(
-        _ files: [OutputFile], into root: URL, linking unchanged: Set<String>, from previous: URL, counter: StageCounter?
-    ) throws(Failure) {
-        for file in files where !isContained(file.path) {
-            throw Failure(description: "refusing to write '\(file.path)' outside the output folder")
-        }
-        let folders = Set(
-            files.compactMap { file -> String? in
-                let parts = file.path.split(separator: "/")
-                return parts.count > 1 ? parts.dropLast().joined(separator: "/") : nil
-            })
-        for folder in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
-            }
-        }
-        let errors = files.parallelMap(counting: counter) { file -> String? in
-            let target = root.appendingPathComponent(file.path).path
-            // A link shares the unchanged file (and keeps its time, so uploads skip it); the old output is never written to.
-            if unchanged.contains(file.path), link(previous.appendingPathComponent(file.path).path, target) == 0 { return nil }
-            return writeFile(target, file.contents)
-        }
-        if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
+    private func record(failure: String) {
+        state.withLock { $0.failure = $0.failure ?? failure }
     }
 
-    /// Content files published as they are (`ContentCopies`), read whole and written like pages.
+    /// Makes `folder` (relative, may be empty) under the staging folder once.
+    private func makeFolder(_ folder: String) -> String? {
+        state.withLock { state -> String? in
+            guard !state.folders.contains(folder) else { return nil }
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                return "cannot create \(folder): \(error.localizedDescription)"
+            }
+            state.folders.insert(folder)
+            return nil
+        }
+    }
+
     /// The assets folder, file by file: an `unchanged` one is linked from the previous output, the rest copied.
-    private static func copyTree(_ source: URL, to target: URL, as relative: String, linking unchanged: Set<String>, from previous: URL)
-        throws
-    {
+    private func copyTree(_ source: URL, to target: URL, as relative: String, linking unchanged: Set<String>) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: target, withIntermediateDirectories: true)
         for name in try manager.contentsOfDirectory(atPath: source.path) {
@@ -104,31 +146,23 @@ enum OutputWriter {
             let path = relative + "/" + name
             let type = try manager.attributesOfItem(atPath: from.path)[.type] as? FileAttributeType
             if type == .typeDirectory {
-                try copyTree(from, to: to, as: path, linking: unchanged, from: previous)
-            } else if !(unchanged.contains(path) && link(previous.appendingPathComponent(path).path, to.path) == 0) {
+                try copyTree(from, to: to, as: path, linking: unchanged)
+            } else if !(unchanged.contains(path) && link(output.appendingPathComponent(path).path, to.path) == 0) {
                 try manager.copyItem(at: from, to: to)
             }
         }
     }
 
-    private static func copyFiles(
-        _ copies: [FileCopy], into root: URL, linking unchanged: Set<String>, from previous: URL, counter: StageCounter?
-    ) throws(Failure) {
-        for copy in copies where !isContained(copy.path) {
+    private func copyFiles(_ copies: [FileCopy], linking unchanged: Set<String>, counter: StageCounter?) throws(Failure) {
+        for copy in copies where !Self.isContained(copy.path) {
             throw Failure(description: "refusing to write '\(copy.path)' outside the output folder")
         }
-        for folder in Set(copies.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                throw Failure(description: "cannot create \(folder): \(error.localizedDescription)")
-            }
-        }
         let errors = copies.parallelMap(counting: counter) { copy -> String? in
-            let target = root.appendingPathComponent(copy.path).path
-            if unchanged.contains(copy.path), link(previous.appendingPathComponent(copy.path).path, target) == 0 { return nil }
+            if let problem = makeFolder((copy.path as NSString).deletingLastPathComponent) { return problem }
+            let target = staging.appendingPathComponent(copy.path).path
+            if unchanged.contains(copy.path), link(output.appendingPathComponent(copy.path).path, target) == 0 { return nil }
             guard let data = FileManager.default.contents(atPath: copy.source.path) else { return "cannot read \(copy.source.path)" }
-            return data.withUnsafeBytes { writeFile(root.appendingPathComponent(copy.path).path, $0) }
+            return data.withUnsafeBytes { Self.writeFile(target, $0) }
         }
         if let first = errors.compactMap({ $0 }).first { throw Failure(description: first) }
     }

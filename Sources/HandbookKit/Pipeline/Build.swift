@@ -66,26 +66,41 @@ public enum Build {
         }
         clock.mark("cross-references")
 
+        // Pages go to disk as they are rendered, into a staging folder that takes the output's place only if the
+        // build succeeds. A build whose content already fails writes nothing.
+        let writer: OutputWriter?
+        do {
+            let failing = BuildReport(diagnostics: diagnostics, pageCounts: [], stageTimes: [], wroteOutput: false, strict: options.strict)
+                .failed
+            writer = options.writeOutput && !failing ? try OutputWriter(to: options.output, cache: cache) : nil
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let deliver: @Sendable (OutputFile) -> Void = { writer?.write($0) }
+
         // Broken templates are already diagnosed; rendering with them would only repeat it page by page.
-        var files: [OutputFile] = []
+        var paths: [String] = []
         if !diagnostics.contains(where: { $0.severity == .error && $0.location.path.hasSuffix(".mustache") }) {
             let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
-            files = renderer.render(diagnostics: &diagnostics, progress: progress)
+            paths = renderer.render(diagnostics: &diagnostics, progress: progress, deliver: deliver)
         }
         clock.mark("pages")
 
         progress.stage("Building the search index")
-        files += searchIndexFiles(content: content, bodies: bodies, chunkAbove: options.chunkSearchIndexAbove)
+        var files = searchIndexFiles(content: content, bodies: bodies, chunkAbove: options.chunkSearchIndexAbove)
         if let base = content.site.baseURL?.value {
-            files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: files.map(\.path))))
+            files.append(OutputFile(path: "sitemap.xml", contents: Sitemap.xml(baseURL: base, paths: paths + files.map(\.path))))
         }
+        writer?.write(files)
+        paths += files.map(\.path)
+        files = []
         clock.mark("search index")
 
         progress.stage("Checking links")
-        let generated = Set(files.map(\.path))
+        let generated = Set(paths)
         let assets = options.templates.appendingPathComponent("assets")
         var linkTargets = LinkTargets(
-            content: content, bodies: bodies, templateIDs: templates.pageIDs, generated: files.isEmpty ? nil : generated,
+            content: content, bodies: bodies, templateIDs: templates.pageIDs, generated: paths.isEmpty ? nil : generated,
             templateAssets: assets)
         diagnostics += linkTargets.check()
         let (copies, clashes) = ContentCopies.plan(
@@ -95,18 +110,21 @@ public enum Build {
         clock.mark("links")
 
         var report = BuildReport(
-            diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(files), stageTimes: [], wroteOutput: false,
+            diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(paths), stageTimes: [], wroteOutput: false,
             strict: options.strict)
-        if options.writeOutput && !report.failed {
-            let plan = cache?.plan(files, copies: copies, content: options.content)
+        if let writer {
+            guard !report.failed else {
+                writer.discard()
+                report.stageTimes = clock.stages
+                return report
+            }
             do {
-                try OutputWriter.write(
-                    files, assets: assets, copies: copies, unchanged: plan?.unchanged ?? [], to: options.output, progress: progress)
+                try writer.finish(assets: assets, copies: copies, progress: progress)
             } catch {
                 throw Failure(description: error.description)
             }
             report.wroteOutput = true
-            if let cache, let plan { cache.save(report, plan: plan) }
+            cache?.save(report, digests: writer.digests)
             clock.mark("write")
         }
         report.stageTimes = clock.stages
@@ -119,15 +137,14 @@ public enum Build {
         return SearchIndexWriter.files(SearchIndex(documents: documents, synonymGroups: synonyms), chunkAbove: chunkAbove)
     }
 
-    private static func pageCounts(_ files: [OutputFile]) -> [(kind: String, count: Int)] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }
+    private static func pageCounts(_ paths: [String]) -> [(kind: String, count: Int)] {
+        let pages = paths.filter { $0.hasSuffix(".html") }
         // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role, and so
         // are the later pages of a long list (articles/page/2.html), one folder further down.
         func count(_ folder: String) -> Int {
             pages.count {
-                $0.path.hasPrefix(folder + "/") && !$0.path.hasSuffix("/index.html")
-                    && !$0.path.dropFirst(folder.count + 1).contains("/")
-                    && !(folder == "archetypes" && $0.path.hasSuffix("-kit.html"))
+                $0.hasPrefix(folder + "/") && !$0.hasSuffix("/index.html") && !$0.dropFirst(folder.count + 1).contains("/")
+                    && !(folder == "archetypes" && $0.hasSuffix("-kit.html"))
             }
         }
         let kinds = [("articles", "articles"), ("terms", "terms"), ("roles", "archetypes"), ("companies", "companies")]

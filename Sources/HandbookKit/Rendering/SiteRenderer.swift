@@ -34,10 +34,18 @@ struct SiteRenderer: Sendable {
         printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)
     }
 
-    /// Renders every page; a template that renders nothing is a diagnostic.
-    func render(diagnostics: inout [Diagnostic], progress: ProgressReporter = ProgressReporter(callback: nil)) -> [OutputFile] {
+    /// Renders every page and hands each to `deliver` the moment it is made (the build writes it to disk, so the
+    /// pages are never all in memory); returns their paths. A template that renders nothing is a diagnostic.
+    func render(
+        diagnostics: inout [Diagnostic], progress: ProgressReporter = ProgressReporter(callback: nil),
+        deliver: @Sendable (OutputFile) -> Void
+    ) -> [String] {
         let jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = pageJobs()
-        let results = jobs.parallelMap(counting: progress.stage("Rendering pages", total: jobs.count)) { $0() }
+        let results = jobs.parallelMap(counting: progress.stage("Rendering pages", total: jobs.count)) { job -> (String?, Diagnostic?) in
+            let (file, diagnostic) = job()
+            if let file { deliver(file) }
+            return (file?.path, diagnostic)
+        }
         diagnostics += results.compactMap(\.1)
         return results.compactMap(\.0)
     }

@@ -27,12 +27,18 @@ import Testing
         #expect(first == second)
     }
 
-    @Test func aFailedBuildLeavesThePreviousOutputUntouched() throws {
+    /// A build fails on bad front matter before any page is made, or on a broken anchor found once every page
+    /// has been written into the staging folder: either way the output stays as it was and no folder is left.
+    @Test(arguments: [
+        ("terms/django.md", file("title: Django\nsummary: Changed.\ncategory: framwork")),
+        ("articles/late.md", file("title: Late\nsummary: S.", "See [Django](../terms/django.md#no-such-heading).\n")),
+    ])
+    func aFailedBuildLeavesThePreviousOutputUntouched(_ path: String, _ contents: String) throws {
         let site = try TestSite(fixture: "tricky")
         defer { site.remove() }
         _ = try site.build()
         let before = try snapshot(site.output)
-        try site.write("terms/django.md", file("title: Django\nsummary: Changed.\ncategory: framwork"))
+        try site.write(path, contents)
         let report = try site.build()
         #expect(report.failed)
         #expect(!report.wroteOutput)
