@@ -278,66 +278,85 @@ enum PrintLinks {
 
     /// Prefixes the body's own ids and fragments with its item, and points page links at sections.
     /// `file` is the print page the body goes on: `print.html`, or a volume under `print/` (one folder down,
-    /// like the item pages, so other relative links stay as they are). One pass over the bytes: the print
-    /// handbook carries every body of the site.
+    /// like the item pages, so other relative links stay as they are). The print handbook carries every body
+    /// of the site, so this jumps from one `="` to the next (`memchr` for the `=`, rare in prose) and copies
+    /// the text between in one piece: every attribute it rewrites ends in `="`.
     static func rewrite(_ html: String, for id: ItemID, in file: String = "print.html", book: PrintBook? = nil) -> String {
         let atRoot = !file.contains("/")
         let prefix = Array((anchor(id) + "--").utf8)
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: " "), starts(bytes, at: index, with: idAttribute) {
-                out += idAttribute
-                out += prefix
-                index += idAttribute.count
-            } else if bytes[index] == UInt8(ascii: "h"), starts(bytes, at: index, with: localHref) {
-                out += localHref
-                out += prefix
-                index += localHref.count
-            } else if bytes[index] == UInt8(ascii: "h"), starts(bytes, at: index, with: parentHref) {
-                index += parentHref.count
-                if let (target, fragment, length) = pageTarget(bytes, at: index) {
-                    let anchor = anchor(target) + fragment
-                    out += hrefAttribute
-                    out += Array((book?.url(of: target, anchor: anchor, from: file) ?? "#" + anchor).utf8)
-                    index += length
-                } else {
-                    out += atRoot ? hrefAttribute : parentHref
+        var copied = 0
+        var searchFrom = 0
+        while let equals = nextAttributeValue(bytes, from: searchFrom) {
+            // The value starts after `="`; the attribute's name is the bytes just before the `=`.
+            let value = equals + 2
+            searchFrom = value
+            // What goes in after the first `kept` bytes of the value, in place of the `skipped` bytes after those.
+            var replacement: [UInt8]?
+            var kept = 0
+            var skipped = 0
+            if ends(bytes, at: equals, with: idName) {
+                replacement = prefix
+            } else if ends(bytes, at: equals, with: hrefName) {
+                if starts(bytes, at: value, with: hash) {
+                    (replacement, kept) = (prefix, hash.count)
+                } else if starts(bytes, at: value, with: parent) {
+                    if let (target, fragment, length) = pageTarget(bytes, at: value + parent.count) {
+                        let anchor = anchor(target) + fragment
+                        replacement = Array((book?.url(of: target, anchor: anchor, from: file) ?? "#" + anchor).utf8)
+                        skipped = parent.count + length
+                    } else if atRoot {
+                        (replacement, skipped) = ([], parent.count)
+                    }
+                } else if isFolderRelative(bytes, at: value) {
+                    // Raw HTML (unsafe_html) may name a file next to its page: from the print page, it is in the page's folder.
+                    replacement = Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
                 }
-            } else if atRoot, bytes[index] == UInt8(ascii: "s"), starts(bytes, at: index, with: parentSrc) {
-                // Anything else relative (an image next to the page) climbs one folder less from the site root.
-                out += Array("src=\"".utf8)
-                index += parentSrc.count
-            } else if let attribute = urlAttribute(bytes, at: index), isFolderRelative(bytes, at: index + attribute.count) {
-                // Raw HTML (unsafe_html) may name a file next to its page: from the print page, it is in the page's folder.
-                out += attribute + Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
-                index += attribute.count
-            } else {
-                out.append(bytes[index])
-                index += 1
+            } else if ends(bytes, at: equals, with: srcName) {
+                if starts(bytes, at: value, with: parent) {
+                    // Anything else relative (an image next to the page) climbs one folder less from the site root.
+                    if atRoot { (replacement, skipped) = ([], parent.count) }
+                } else if isFolderRelative(bytes, at: value) {
+                    replacement = Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
+                }
+            }
+            if let replacement {
+                out += bytes[copied..<value + kept]
+                out += replacement
+                copied = value + kept + skipped
+                searchFrom = copied
             }
         }
+        out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `src="` or `href="` starting at `index`. Tested on the first byte first: this runs for every byte of
-    /// every body, and building a list of candidates there made the pages stage three times slower.
-    private static func urlAttribute(_ bytes: [UInt8], at index: Int) -> [UInt8]? {
-        switch bytes[index] {
-        case UInt8(ascii: "s"): starts(bytes, at: index, with: srcAttribute) ? srcAttribute : nil
-        case UInt8(ascii: "h"): starts(bytes, at: index, with: hrefAttribute) ? hrefAttribute : nil
-        default: nil
+    /// The index of the next `=` followed by `"` at or after `start`.
+    private static func nextAttributeValue(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = start
+            while index + 1 < buffer.count {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), buffer.count - index - 1) else { return nil }
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[position + 1] == UInt8(ascii: "\"") { return position }
+                index = position + 1
+            }
+            return nil
         }
     }
 
-    private static let idAttribute = Array(" id=\"".utf8)
-    private static let localHref = Array("href=\"#".utf8)
-    private static let parentHref = Array("href=\"../".utf8)
-    private static let hrefAttribute = Array("href=\"".utf8)
-    private static let parentSrc = Array("src=\"../".utf8)
-    private static let srcAttribute = Array("src=\"".utf8)
+    private static func ends(_ bytes: [UInt8], at end: Int, with needle: [UInt8]) -> Bool {
+        end >= needle.count && bytes[end - needle.count..<end].elementsEqual(needle)
+    }
+
+    private static let idName = Array(" id".utf8)
+    private static let hrefName = Array("href".utf8)
+    private static let srcName = Array("src".utf8)
+    private static let hash = Array("#".utf8)
+    private static let parent = Array("../".utf8)
 
     /// A URL relative to its page's folder: not empty, no scheme, not from the root, not "../" or "#".
     private static func isFolderRelative(_ bytes: [UInt8], at start: Int) -> Bool {
