@@ -18,26 +18,25 @@ struct FrontMatter: Sendable {
                 .error("empty-file", at: file.location(line: 1), "the file is empty; expected '---', front matter, '---', then Markdown"))
         }
         // Split on the byte, not the Character: "\r\n" is a single Character in Swift.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .lazy.map { Substring($0) }.makeIterator()
-        guard let first = lines.next(), isFence(first) else {
+        // The body is the rest of the text after the closing fence's line, taken whole.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
+        guard let first = lines.next(), isFence(Substring(first)) else {
             return .failure(.error("front-matter", at: file.location(line: 1), "expected '---' on the first line to open the front matter"))
         }
         var yamlLines: [Substring] = []
         var lineNumber = 1
         while let line = lines.next() {
             lineNumber += 1
-            if isFence(line) {
-                var body: [Substring] = []
-                while let rest = lines.next() { body.append(rest) }
+            if isFence(Substring(line)) {
+                let rest = line.endIndex < text.utf8.endIndex ? text[text.utf8.index(after: line.endIndex)...] : ""
                 return .success(
                     FrontMatter(
                         yaml: yamlLines.joined(separator: "\n"),
                         yamlFirstLine: 2,
-                        body: body.joined(separator: "\n"),
+                        body: String(rest),
                         bodyFirstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
+            yamlLines.append(Substring(line))
         }
         return .failure(
             .error("front-matter", at: file.location(line: 1), "the front matter opened here is never closed; add a '---' line after it"))

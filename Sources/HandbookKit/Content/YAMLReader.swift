@@ -19,7 +19,8 @@ struct YAMLReader {
         let start = file.location(line: max(lineOffset, 1))
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // UTF-8 named, not `.default`: that one reads the whole process environment on every call.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         }
