@@ -9,6 +9,8 @@ struct TemplateSet: Sendable {
         "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "print-volume", "404",
         "archetype-kit",
     ]
+    /// Partials the build renders by name, and what each renders.
+    static let requiredPartials = ["partials/term-tip": "the definition of a term on the pages that link it"]
 
     private let library: MustacheLibrary
     private let displayPrefix: String
@@ -53,6 +55,12 @@ struct TemplateSet: Sendable {
                 .error(
                     "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"),
                     "missing template '\(name).mustache', which renders \(name) pages"))
+        }
+        for (name, purpose) in requiredPartials.sorted(by: { $0.key < $1.key }) where !files.contains("\(name).mustache") {
+            diagnostics.append(
+                .error(
+                    "missing-template", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"),
+                    "missing template '\(name).mustache', which renders \(purpose)"))
         }
         diagnostics += unknownPartials(in: sources, known: Set(templates.keys), displayPrefix: displayPrefix)
         var set = TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)

@@ -60,6 +60,7 @@ extension LayoutView: MustacheParent {
         case "nav": self.nav
         case "main": self.main
         case "termTips": self.termTips
+        case "hasTermTips": self.hasTermTips
         case "bodyClass": self.bodyClass
         default: nil
         }

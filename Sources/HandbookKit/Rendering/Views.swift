@@ -15,6 +15,7 @@ struct TOCEntry: Sendable {
     var isSub: Bool
 }
 
+/// A term's definition as a page carries it for its tooltips: `partials/term-tip.mustache` renders it once per term.
 struct TermTip: Sendable {
     var slug: String
     var summary: String
@@ -36,7 +37,9 @@ struct LayoutView: Sendable {
     var canonical: String?
     var nav: [NavItem]
     var main: String
-    var termTips: [TermTip]
+    /// The definitions of the terms the page links, each rendered once per build by `partials/term-tip`.
+    var termTips: String
+    var hasTermTips: Bool
     var bodyClass: String
 }
 

@@ -111,6 +111,7 @@ import Testing
         try Data("<h1>{{title}</h1>\n".utf8).write(to: templates.appendingPathComponent("tag.mustache"))
         try FileManager.default.removeItem(at: templates.appendingPathComponent("404.mustache"))
         try Data("{{> partials/headr}}\n".utf8).write(to: templates.appendingPathComponent("search.mustache"))
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("partials/term-tip.mustache"))
         let site = try TestSite(fixture: "tricky")
         defer { site.remove() }
         var options = site.options()
@@ -120,6 +121,8 @@ import Testing
         #expect(
             report.diagnostics.map(\.formatted) == [
                 "templates/404.mustache:1:1: error: missing template '404.mustache', which renders 404 pages [missing-template]",
+                "templates/partials/term-tip.mustache:1:1: error: missing template 'partials/term-tip.mustache', which renders the "
+                    + "definition of a term on the pages that link it [missing-template]",
                 "templates/search.mustache:1:1: error: partial 'partials/headr' names no template; did you mean 'partials/header'? [missing-template]",
                 "templates/tag.mustache:1:12: error: template syntax error: a tag is not closed with '}}' [template-syntax]",
             ])

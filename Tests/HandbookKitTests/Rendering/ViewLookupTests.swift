@@ -24,7 +24,7 @@ import Testing
             unanswered(
                 LayoutView(
                     lang: "en", siteTitle: "s", pageTitle: "p", description: "d", root: "", canonical: "c", nav: [], main: "m",
-                    termTips: [], bodyClass: "b")
+                    termTips: "", hasTermTips: false, bodyClass: "b")
             ).isEmpty)
         #expect(
             unanswered(
