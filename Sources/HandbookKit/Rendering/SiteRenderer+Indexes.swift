@@ -357,6 +357,7 @@ enum PrintLinks {
     private static let srcName = Array("src".utf8)
     private static let hash = Array("#".utf8)
     private static let parent = Array("../".utf8)
+    private static let html = Array(".html".utf8)
 
     /// A URL relative to its page's folder: not empty, no scheme, not from the root, not "../" or "#".
     private static func isFolderRelative(_ bytes: [UInt8], at start: Int) -> Bool {
@@ -381,15 +382,15 @@ enum PrintLinks {
     /// `terms/django.html#x"` -> (term django, `--x`, length up to the quote), for links to content pages.
     private static func pageTarget(_ bytes: [UInt8], at start: Int) -> (ItemID, String, Int)? {
         guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        let url = String(decoding: bytes[start..<quote], as: UTF8.self)
-        let hash = url.firstIndex(of: "#") ?? url.endIndex
-        let path = url[..<hash].split(separator: "/")
-        guard path.count == 2, path[1].hasSuffix(".html"), let kind = Kind.allCases.first(where: { $0.folder == path[0] }) else {
-            return nil
-        }
-        let slug = String(path[1].dropLast(5))
+        let url = bytes[start..<quote]
+        let hash = url.firstIndex(of: UInt8(ascii: "#")) ?? quote
+        let path = url[..<hash].split(separator: UInt8(ascii: "/"))
+        guard path.count == 2, path[1].count >= html.count, path[1].suffix(html.count).elementsEqual(html),
+            let kind = Kind.allCases.first(where: { $0.folder.utf8.elementsEqual(path[0]) })
+        else { return nil }
+        let slug = String(decoding: path[1].dropLast(html.count), as: UTF8.self)
         guard ContentLoader.isValidSlug(slug) else { return nil }
-        let fragment = hash < url.endIndex ? "--" + url[url.index(after: hash)...] : ""
+        let fragment = hash < quote ? "--" + String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
         return (ItemID(kind, slug), fragment, quote - start)
     }
 }
