@@ -148,3 +148,23 @@ def browser(driver, site_dir):
         # Leave no page behind that could leak timers or focus into the next test.
         driver.get("about:blank")
         driver.get_log("browser")
+
+
+@pytest.fixture
+def emulate(browser):
+    """Emulates a screen of the given width (and height) through CDP: a headless window cannot be narrower than
+    500 px. Below 500 px the screen is a phone's. The override is cleared after the test, or by `emulate.clear()`."""
+
+    class Screen:
+        def __call__(self, width, height=800):
+            browser.driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
+            )
+
+        def clear(self):
+            browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    screen = Screen()
+    yield screen
+    screen.clear()

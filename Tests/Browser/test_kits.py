@@ -49,13 +49,11 @@ def test_kit_has_every_question_with_strong_and_weak_answers(browser, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_kit_prints_cleanly_on_a4_and_letter(browser, role):
+def test_kit_prints_cleanly_on_a4_and_letter(browser, emulate, role):
     driver = browser.open(f"archetypes/{role}-kit.html")
     # Laid out for print at the narrower paper's text width (A4 less margins, 186 mm at 96 dpi), nothing is cut off.
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": 703, "height": 1000, "deviceScaleFactor": 1, "mobile": False}
-    )
+    emulate(703, height=1000)
     try:
         width = driver.execute_script("return document.documentElement.scrollWidth")
         hidden = driver.execute_script(
@@ -64,7 +62,7 @@ def test_kit_prints_cleanly_on_a4_and_letter(browser, role):
         )
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        emulate.clear()
     assert width <= 703, f"the printed kit is {width} px wide"
     assert hidden == 0, "the header, footer or print button would be printed"
 

@@ -36,18 +36,6 @@ PAGES = [
 WIDTHS = [360, 390, 1280]
 
 
-@pytest.fixture
-def emulate(browser):
-    """Sets the emulated screen width; the override is cleared after the test."""
-    def set_width(width):
-        browser.driver.execute_cdp_cmd(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500},
-        )
-    yield set_width
-    browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
 def page_width(driver):
     return driver.execute_script(
         "return {scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,"
