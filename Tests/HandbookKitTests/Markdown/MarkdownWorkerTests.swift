@@ -74,7 +74,9 @@ extension MarkdownWorkerTests {
     @Test func workersDoNotHoldTheParentsFiles() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("worker-lock-\(UUID().uuidString)").path
         defer { unlink(path) }
-        let held = open(path, O_RDWR | O_CREAT, 0o644)
+        // O_CLOEXEC, as OutputLock opens it: a program another test starts meanwhile (swift test runs tests in
+        // parallel) must not inherit the lock and hold it past close(held). Forked workers still inherit it.
+        let held = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
         // The worker waits two seconds before it starts: it is alive, holding what it inherited, when the lock is tried.
         let done = DispatchSemaphore(value: 0)
