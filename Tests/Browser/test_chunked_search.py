@@ -92,7 +92,7 @@ def test_the_root_is_small_and_the_json_whole(large_site):
     text = root.read_text()
     assert '"chunked":true' in text and '"docCount":' in text
     kinds = {p.name.split("-")[0] for p in (large_site / "search").iterdir()}
-    assert kinds == {"w", "p", "d", "vocab.js"}, kinds
+    assert kinds == {"w", "p", "h", "d", "vocab.js"}, kinds
     # search-index.json stays the whole index, for node and tools.
     head = (large_site / "search-index.json").read_text()[:200]
     assert head.startswith('{"version":2,') and '"docs":[' in head
@@ -139,6 +139,12 @@ def status(driver):
     )
 
 
+def shown(driver, typed):
+    """The results for `typed` are on screen with their snippets (rows wait for them with aria-busy)."""
+    busy = driver.execute_script("return document.getElementById('search-results').hasAttribute('aria-busy')")
+    return status(driver).endswith("\u201c" + typed + "\u201d") and not busy
+
+
 def test_typing_a_query_loads_little_of_the_index(network_driver, large_site):
     driver = network_driver
     browser = Browser(driver, large_site)
@@ -152,9 +158,7 @@ def test_typing_a_query_loads_little_of_the_index(network_driver, large_site):
     for n in range(1, len(QUERY) + 1):
         ActionChains(driver).send_keys(QUERY[n - 1]).perform()
         typed = QUERY[:n]
-        browser.wait(30).until(
-            lambda d: status(d).endswith("\u201c" + typed + "\u201d"), f"no results rendered for {typed!r}"
-        )
+        browser.wait(30).until(lambda d: shown(d, typed), f"no results rendered for {typed!r}")
         total = network.drain().total(exclude=[page])
         figures.append((typed, total))
         if n == 1:
@@ -191,9 +195,7 @@ def test_a_typo_of_the_first_letter_finds_the_word_in_the_browser(network_driver
     page = browser.url(str(article))
     driver.find_element(By.ID, "search-input").click()
     ActionChains(driver).send_keys(TYPO_QUERY).perform()
-    browser.wait(30).until(
-        lambda d: status(d).endswith("\u201c" + TYPO_QUERY + "\u201d"), f"no results rendered for {TYPO_QUERY!r}"
-    )
+    browser.wait(30).until(lambda d: shown(d, TYPO_QUERY), f"no results rendered for {TYPO_QUERY!r}")
     hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] a")]
     [expected] = node_search(large_site, [TYPO_QUERY])
     assert [h[len(large_site.as_uri()) + 1:] for h in hrefs] == [r["url"] for r in expected["whole"]]

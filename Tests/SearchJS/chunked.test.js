@@ -61,10 +61,11 @@ function frontCoded(vocab) {
 
 /**
  * Root and chunks as SearchIndexWriter cuts them (postings left as arrays, which the store also
- * reads): w-<c> per first character, p-<n> per run of about `runBytes`, d-<n> per `docChunk` docs,
- * and vocab. The whole index gains the runs' first terms, as search-index.json does on a chunked site.
+ * reads): w-<c> per first character, p-<n> per run of about `runBytes`, h-<n> per `headChunk` docs'
+ * heads, d-<n> per `docChunk` docs, and vocab. The whole index gains the runs' first terms, as
+ * search-index.json does on a chunked site.
  */
-function cut(index, runBytes, docChunk) {
+function cut(index, runBytes, docChunk, headChunk) {
   const chunks = {};
   const letters = [];
   for (const term of index.vocab) {
@@ -96,6 +97,9 @@ function cut(index, runBytes, docChunk) {
     start = end;
   }
   for (let n = 0; n * docChunk < index.docs.length; n++) chunks['d-' + n] = index.docs.slice(n * docChunk, (n + 1) * docChunk);
+  for (let n = 0; n * headChunk < index.docs.length; n++) {
+    chunks['h-' + n] = index.docs.slice(n * headChunk, (n + 1) * headChunk).map((d) => [d.kind, d.title, d.url]);
+  }
   chunks.vocab = frontCoded(index.vocab);
   const root = {
     version: 2,
@@ -104,6 +108,7 @@ function cut(index, runBytes, docChunk) {
     chunked: true,
     docCount: index.docs.length,
     docChunk,
+    headChunk,
     letters: letters.join(''),
     postingChunks,
   };
@@ -111,9 +116,9 @@ function cut(index, runBytes, docChunk) {
 }
 
 // The page's loop (search-ui.js): plan, load what it needs, again until nothing is missing; rank;
-// load the results' documents; present.
+// load the results' heads and show rows (`rows`), then their documents; present.
 const MAX_ROUNDS = 8;
-function searchChunked(searcher, chunks, query, limit) {
+function searchChunked(searcher, chunks, query, limit, rows) {
   let rounds = 0;
   for (let needed = searcher.plan(query); needed.length > 0; needed = searcher.plan(query)) {
     assert.ok(++rounds < MAX_ROUNDS, `${query}: chunks still missing after ${rounds} rounds`);
@@ -123,13 +128,21 @@ function searchChunked(searcher, chunks, query, limit) {
     });
   }
   const ranked = searcher.rank(query, { limit });
-  searcher.planPresent(ranked).forEach((name) => searcher.store.add(name, chunks[name]));
+  const needed = searcher.planPresent(ranked);
+  if (needed.length > 0 && rows) {
+    searcher.planRows(ranked).forEach((name) => {
+      assert.match(name, /^h-\d+$/, `${query}: rows ask for ${name}`);
+      searcher.store.add(name, chunks[name]);
+    });
+    rows(searcher.present(ranked));
+  }
+  needed.forEach((name) => searcher.store.add(name, chunks[name]));
   return searcher.present(ranked);
 }
 
 const index = version2(JSON.parse(fs.readFileSync(FIXTURE_PATH, 'utf8')));
-// About a dozen terms per posting chunk and three docs per doc chunk: queries span many of each.
-const { root, chunks, whole } = cut(index, 60, 3);
+// About a dozen terms per posting chunk, three docs per doc chunk and five per head chunk: queries span many of each.
+const { root, chunks, whole } = cut(index, 60, 3, 5);
 
 const QUERIES = [
   // typos whose first letter is wrong: swapped, replaced, dropped, added
@@ -164,6 +177,41 @@ test('typing letter by letter gives the same results at every step, chunks kept 
       assert.deepEqual(searchChunked(searcher, chunks, typed, 8), wholeSearcher.search(typed, { limit: 8 }), typed);
     }
   }
+});
+
+test('rows from the heads come first, in the order and with the pages of the results', () => {
+  for (const query of ['django', 'p', 'data engineer', 'ypthon', 'interview questions']) {
+    const searcher = createSearcher(root);
+    let shown = null;
+    const results = searchChunked(searcher, chunks, query, 8, (rows) => (shown = rows));
+    assert.ok(shown, `${query}: no rows before the documents`);
+    assert.ok(shown.every((row) => row.pending && row.snippet === '' && row.highlights.length === 0), query);
+    const page = (url) => url.split('#')[0];
+    assert.deepEqual(
+      shown.map((r) => [r.kind, r.title, r.url, r.score]),
+      results.map((r) => [r.kind, r.title, page(r.url), r.score]),
+      query
+    );
+    assert.ok(results.every((r) => !r.pending), query);
+    // The same query again: the documents are in, nothing is pending, rows() is not called.
+    shown = null;
+    searchChunked(searcher, chunks, query, 8, (rows) => (shown = rows));
+    assert.equal(shown, null, query);
+  }
+});
+
+test('while postings load, rows come from the titles and aliases already in', () => {
+  const searcher = createSearcher(root);
+  assert.equal(searcher.rowsAtHand('django', { limit: 8 }), null, 'nothing is loaded yet');
+  searcher.store.add('w-d', chunks['w-d']);
+  assert.ok(searcher.plan('django').some((name) => name.startsWith('p-')), 'the postings are still missing');
+  assert.equal(searcher.rowsAtHand('django', { limit: 8 }), null, 'no heads yet: nothing to show without a script');
+  Object.keys(chunks).filter((name) => name.startsWith('h-')).forEach((name) => searcher.store.add(name, chunks[name]));
+  const rows = searcher.rowsAtHand('django', { limit: 8 });
+  assert.ok(rows && rows.length > 0 && rows.every((row) => row.pending), JSON.stringify(rows));
+  assert.equal(rows[0].title, 'Django');
+  assert.equal(searchChunked(searcher, chunks, 'django', 8)[0].title, 'Django');
+  assert.equal(searcher.rowsAtHand('zzzzqq', { limit: 8 }), null, 'no rows: nothing to replace the last ones with');
 });
 
 test('a typo with a wrong first letter finds its word', () => {

@@ -64,8 +64,10 @@
 
   /**
    * A searcher over a parsed index (or a store). search() answers at once from a whole index; on a
-   * chunked one, the page calls plan() and loads store.needed until it is empty, then rank() and,
-   * once the results' documents are there, present().
+   * chunked one, the page calls plan() and loads store.needed until it is empty, then rank(); once
+   * planRows()' chunks (the hits' heads) are in, present() gives rows to show, and once planPresent()'s
+   * (the hits' documents) are in, rows with snippets and deep links. While plan()'s chunks load,
+   * rowsAtHand() ranks what is there.
    */
   function createSearcher(index) {
     const store = index && index.isStore ? index : stores.storeFor(index);
@@ -392,13 +394,34 @@
       return String.fromCharCode(48 + kindRank(doc.kind)) + String(doc.title).toLowerCase() + '\u0000' + doc.url;
     }
 
-    /** Results for ranked hits whose documents are all in the store. */
+    /**
+     * Results for ranked hits. A hit whose document is not in the store yet, only its head, is a row
+     * without snippet or deep link, marked `pending`; present() again once planPresent's chunks are in.
+     */
     function present(ranked) {
       const known = new Map();
       return ranked.hits.map((hit) => toResult(hit, ranked.clauses, known));
     }
 
-    /** The chunks present() still needs (nothing on a whole store). */
+    /** The chunks the rows of present() need: the hits' heads (nothing on a whole store). */
+    function planRows(ranked) {
+      store.needed.clear();
+      ranked.hits.forEach((hit) => store.head(hit.docId));
+      return Array.from(store.needed);
+    }
+
+    /**
+     * While a query's chunks load: rows from what the store holds already (titles and aliases of the
+     * words whose postings are not in yet), all `pending`, or null when there are none or their heads
+     * are not in either. The page shows them at once and replaces them when the chunks are in.
+     */
+    function rowsAtHand(query, options) {
+      const ranked = rank(query, options);
+      if (ranked.hits.length === 0 || planRows(ranked).length > 0) return null;
+      return present(ranked).map((row) => Object.assign(row, { pending: true }));
+    }
+
+    /** The chunks present() still needs for snippets and deep links (nothing on a whole store). */
     function planPresent(ranked) {
       store.needed.clear();
       ranked.hits.forEach((hit) => store.doc(hit.docId));
@@ -418,7 +441,12 @@
     }
 
     function toResult(hit, clauses, known) {
-      const doc = store.doc(hit.docId) || { url: '', title: '', kind: 'page' };
+      const doc = store.doc(hit.docId);
+      if (!doc) {
+        const head = store.head(hit.docId) || { url: '', title: '', kind: 'page' };
+        const row = { url: String(head.url), title: String(head.title), kind: String(head.kind) };
+        return Object.assign(row, { snippet: '', score: hit.score, highlights: [], pending: true });
+      }
       const clauseTerms = hit.clauseTerms;
       const isMatch = (run) => {
         let hits = known.get(run);
@@ -457,7 +485,7 @@
       return present(rank(query, options));
     }
 
-    return { search, plan, rank, planPresent, present, store };
+    return { search, plan, rank, rowsAtHand, planRows, planPresent, present, store };
   }
 
   /** Order-insensitive key of a token list: "engineer data" and "data engineer" agree. */

@@ -167,18 +167,22 @@
       synonyms: (phrase) => lookup(synonyms, phrase),
       names: names ? (key) => lookup(names, key) : null,
       doc: (id) => index.docs[id] || null,
+      head: (id) => index.docs[id] || null,
+      headChunks: () => [],
     };
   }
 
   /**
    * A large site's index: the root now, chunks (search/<name>.js) as add() brings them: w-<c>, the
    * terms starting with c and their title and alias postings; p-<n>, a run of terms with their
-   * postings; d-<n>, documents; vocab, every term (for typos).
+   * postings; h-<n>, the heads ([kind, title, url]) of headChunk documents, for result rows; d-<n>,
+   * documents whole, for snippets and deep links; vocab, every term (for typos).
    */
   function chunkedStore(root) {
     const layout = chunkLayout(root.postingChunks);
     const letters = String(root.letters || '');
     const docChunk = Math.max(1, Number(root.docChunk) | 0);
+    const headChunk = Math.max(0, Number(root.headChunk) | 0);
     const chunks = new Map(); // name -> data
     const decoded = new Map(); // "p:" or "n:" + term -> Int32Array
     const needed = new Set();
@@ -252,6 +256,20 @@
       doc(id) {
         const d = chunk('d-' + Math.floor(id / docChunk));
         return Array.isArray(d) ? d[id % docChunk] || null : null;
+      },
+      /** { kind, title, url } of a document: from its whole chunk if that is in, else from its head chunk. */
+      head(id) {
+        const d = chunks.get('d-' + Math.floor(id / docChunk));
+        if (Array.isArray(d) && d[id % docChunk]) return d[id % docChunk];
+        if (headChunk === 0) return this.doc(id);
+        const h = chunk('h-' + Math.floor(id / headChunk));
+        const row = Array.isArray(h) ? h[id % headChunk] : null;
+        return Array.isArray(row) ? { kind: row[0], title: row[1], url: row[2] } : null;
+      },
+      /** The names of every head chunk. */
+      headChunks() {
+        const count = headChunk === 0 ? 0 : Math.ceil(Math.max(0, Number(root.docCount) | 0) / headChunk);
+        return Array.from({ length: count }, (_, n) => 'h-' + n);
       },
       add(name, data) {
         chunks.set(name, data);

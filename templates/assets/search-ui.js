@@ -13,6 +13,10 @@
   const DROPDOWN_LIMIT = 8;
   const PAGE_LIMIT = 50;
   const MAX_LOAD_ROUNDS = 8;
+  // From the second query on (the reader is typing on), the heads of every document are loaded ahead
+  // when they are at most this many chunks (16,384 documents, about 1 MB): then no later keystroke
+  // waits for a row's title. The first result never waits for them.
+  const PREFETCH_HEAD_CHUNKS = 16;
   const KIND_LABELS = {
     term: 'Term',
     archetype: 'Role',
@@ -62,6 +66,8 @@
    */
   function indexLoader(document, window, root) {
     let loading = null;
+    let searched = false;
+    let prefetched = false;
     const pending = new Map();
     function script(src, check) {
       return new Promise((resolve, reject) => {
@@ -89,15 +95,35 @@
         })
       );
     }
-    async function find(searcher, query, limit) {
+    /**
+     * The results of a query, once their documents are in. With `rows`, a keystroke never waits for a
+     * script to show something: rows from what is loaded go to rows() while the query's postings load
+     * (the titles and aliases of a word's first letter are in), and rows whose snippets are still
+     * loading once it is ranked (the heads of a whole site are a few scripts, loaded by the first
+     * keystrokes). Each is replaced by the next; the last has every snippet.
+     */
+    async function find(searcher, query, limit, rows) {
+      const heads = searcher.store.headChunks();
+      if (searched && !prefetched && heads.length <= PREFETCH_HEAD_CHUNKS) {
+        prefetched = true;
+        loadChunks(searcher, heads).catch(() => {}); // a head that fails loads again when a row needs it
+      }
+      searched = true;
       // Each round's chunks can name others (a typo found in the vocab needs its postings): a few rounds.
       for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
         const needed = searcher.plan(query);
         if (needed.length === 0) break;
+        const atHand = rows && round === 0 ? searcher.rowsAtHand(query, { limit }) : null;
+        if (atHand) rows(atHand);
         await loadChunks(searcher, needed);
       }
       const ranked = searcher.rank(query, { limit });
       const needed = searcher.planPresent(ranked);
+      if (needed.length > 0 && rows) {
+        const heads = searcher.planRows(ranked);
+        if (heads.length > 0) await loadChunks(searcher, heads);
+        rows(searcher.present(ranked));
+      }
       if (needed.length > 0) await loadChunks(searcher, needed);
       return searcher.present(ranked);
     }
@@ -108,7 +134,7 @@
           : script('search-index.js', () => !!window.HANDBOOK_SEARCH_INDEX)
         ).then(() => {
           const searcher = engine.createSearcher(window.HANDBOOK_SEARCH_INDEX);
-          return { find: (query, limit) => find(searcher, query, limit) };
+          return { find: (query, limit, rows) => find(searcher, query, limit, rows) };
         });
       }
       return loading;
@@ -157,6 +183,12 @@
     function renderDropdown(query) {
       setActive(-1);
       list.textContent = '';
+      // Rows still loading (their snippets, or the postings of a word): the list is busy until they are
+      // drawn again, and screen readers hear the count of the final rows only.
+      const pending = results.some((result) => result.pending);
+      if (pending) list.setAttribute('aria-busy', 'true');
+      else list.removeAttribute('aria-busy');
+      list.setAttribute('data-query', query);
       results.forEach((result, i) => {
         const link = element(document, 'a', { href: hrefOf(result), tabindex: '-1' }, [
           kindBadge(document, result.kind),
@@ -174,7 +206,7 @@
           ])
         );
       }
-      status.textContent = countMessage(results.length, query);
+      if (!pending) status.textContent = countMessage(results.length, query);
       setOpen(true);
     }
 
@@ -194,15 +226,16 @@
         setOpen(false);
         return;
       }
+      const show = (found) => {
+        if (input.value !== query) return; // a later keystroke has its own update
+        const keep = active;
+        results = found.filter((r) => isRelativeUrl(r.url));
+        renderDropdown(query);
+        if (keep >= 0 && keep < results.length) setActive(keep);
+      };
       loadSearcher()
-        .then((searcher) => searcher.find(query, DROPDOWN_LIMIT))
-        .then((found) => {
-          if (input.value !== query) return; // a later keystroke has its own update
-          const keep = active;
-          results = found.filter((r) => isRelativeUrl(r.url));
-          renderDropdown(query);
-          if (keep >= 0 && keep < results.length) setActive(keep);
-        }, showError);
+        .then((searcher) => searcher.find(query, DROPDOWN_LIMIT, show))
+        .then(show, showError);
     }
 
     function move(step) {

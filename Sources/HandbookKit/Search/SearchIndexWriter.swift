@@ -5,7 +5,11 @@
 /// - `search/w-<c>.js`: the terms starting with character c, their title and alias postings, and the
 ///   synonyms and names starting with c. Enough for typo matching and for short prefixes.
 /// - `search/p-<n>.js`: the full postings of a run of consecutive terms; the root lists each run's first term.
-/// - `search/d-<n>.js`: `docChunk` documents for display (title, url, snippet text, anchors).
+/// - `search/h-<n>.js`: the heads of `headChunk` documents, `[kind, title, url]` each: what a result row needs
+///   to show at once. A few of these cover a whole site of 10,000 pages, so after the first keystrokes the
+///   rows of any query are on screen without waiting for a script.
+/// - `search/d-<n>.js`: `docChunk` documents for display (title, url, snippet text, anchors); a row's snippet
+///   and deep link follow when its chunk arrives.
 /// - `search/vocab.js`: every term, front-coded (`frontCoded`), for typos whatever their first letter ("ypthon" is one
 ///   edit from "python").
 ///
@@ -14,6 +18,7 @@
 enum SearchIndexWriter {
     static let postingChunkBytes = 48_000
     static let docChunk = 8
+    static let headChunk = 1024
 
     static func files(_ index: SearchIndex, chunkAbove: Int) -> [OutputFile] {
         let docs = index.documents.parallelMap(documentJSON)
@@ -110,6 +115,8 @@ enum SearchIndexWriter {
             json.int(index.documents.count)
             json.raw(",\"docChunk\":")
             json.int(docChunk)
+            json.raw(",\"headChunk\":")
+            json.int(headChunk)
         }
     }
 
@@ -248,6 +255,23 @@ enum SearchIndexWriter {
             }
             json.raw("]}")
             files.append(script("p-\(number)", json))
+        }
+        // Heads of documents, for result rows.
+        for chunk in 0..<((index.documents.count + headChunk - 1) / headChunk) {
+            var json = JSONBytes(capacity: 1 << 16)
+            json.raw("[")
+            for docID in (chunk * headChunk)..<min(docs.count, (chunk + 1) * headChunk) {
+                let document = index.documents[docID]
+                json.raw(docID > chunk * headChunk ? ",[" : "[")
+                json.string(document.kind)
+                json.raw(",")
+                json.string(document.title)
+                json.raw(",")
+                json.string(document.url)
+                json.raw("]")
+            }
+            json.raw("]")
+            files.append(script("h-\(chunk)", json))
         }
         // Documents for display.
         for chunk in 0..<((docs.count + docChunk - 1) / docChunk) {

@@ -186,12 +186,22 @@ import Testing
         #expect(paths.contains("search/w-p.js") && paths.contains("search/p-0.js") && paths.contains("search/d-0.js"))
         let root = try #require(files.first { $0.path == "search-index.js" }).contents
         #expect(root.hasPrefix("self.HANDBOOK_SEARCH_INDEX = {\"version\":2,"))
-        #expect(root.contains("\"chunked\":true,\"docCount\":3,\"docChunk\":8"))
+        #expect(root.contains("\"chunked\":true,\"docCount\":3,\"docChunk\":8,\"headChunk\":1024"))
         #expect(!root.contains("Postgres stores rows"))
         let letter = try #require(files.first { $0.path == "search/w-p.js" }).contents
         #expect(
             letter.hasPrefix(
                 "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"w-p\"] = {\"words\":[\"pick\",\"pipelin\""))
+    }
+
+    @Test func largeSitesGetEveryDocumentsHeadForResultRows() throws {
+        let (index, files) = try Self.index(chunkAbove: 10)
+        let heads = try #require(files.first { $0.path == "search/h-0.js" }).contents
+        let prefix = "(self.HANDBOOK_SEARCH_CHUNKS = self.HANDBOOK_SEARCH_CHUNKS || {})[\"h-0\"] = "
+        #expect(heads.hasPrefix(prefix) && heads.hasSuffix(";\n"))
+        let rows = try JSONDecoder().decode([[String]].self, from: Data(heads.dropFirst(prefix.count).dropLast(2).utf8))
+        #expect(rows == index.docs.map { [$0.kind, $0.title, $0.url] })
+        #expect(!files.contains { $0.path == "search/h-1.js" })
     }
 
     @Test func largeSitesListEveryTermForTyposAndTheChunksInTheJSON() throws {
