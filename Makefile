@@ -48,7 +48,7 @@ bench: deps test-deps
 	swift build -c release --product handbook-bench
 	.build/release/handbook-bench
 	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS)
-	$(PYTHON) Benchmarks/incremental.py --rounds $(BENCH_ROUNDS)
+	$(PYTHON) Benchmarks/incremental.py --articles $(lastword $(BENCH_SIZES)) --rounds $(BENCH_ROUNDS)
 	$(VENV)/bin/python Benchmarks/search_bench.py
 	$(PYTHON) Benchmarks/pathological.py
 	$(PYTHON) Benchmarks/interrupted_builds.py
