@@ -3,10 +3,10 @@
 /// Words are maximal runs of letters and digits; every other visible character is a token of its own;
 /// whitespace only sets `spaceBefore`. So "Node.js" is `node . js` and "Weights & Biases" is
 /// `weights ␣& ␣biases`: names with punctuation match exactly, and "ASP.NET" never contains ".NET".
+///
+/// Names are split this way when the matcher is built; text is split the same way, as bytes, by `TextTokens`.
 struct MentionToken {
-    /// Lowercased text, the key in the trie.
-    var key: String
-    /// The text as written, for `match_case` terms.
+    /// The text as written: its key in the trie is `TextTokens.Key(original)`.
     var original: Substring
     var isWord: Bool
     var spaceBefore: Bool
@@ -33,16 +33,11 @@ struct MentionToken {
             }
             let original = text[start..<index]
             tokens.append(
-                MentionToken(
-                    key: lowercase(original), original: original, isWord: word, spaceBefore: sawSpace || tokens.isEmpty,
-                    range: start..<index))
+                MentionToken(original: original, isWord: word, spaceBefore: sawSpace || tokens.isEmpty, range: start..<index))
             sawSpace = false
         }
         return tokens
     }
-
-    /// The trie key of a token after the first in a name: spacing is part of the name.
-    var followingKey: String { spaceBefore ? " " + key : key }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
@@ -55,10 +50,5 @@ struct MentionToken {
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" }
         return scalar.properties.isWhitespace
-    }
-
-    private static func lowercase(_ text: Substring) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x41 || $0 > 0x5A }) { return String(text) }
-        return text.lowercased()
     }
 }
