@@ -205,6 +205,22 @@ enum SearchIndexWriter {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
     }
 
+    /// `search/<prefix>-<n>.js` for every `size` documents: a JSON array of `element` for each.
+    private static func documentChunks(
+        _ prefix: String, size: Int, count: Int, element: (inout JSONBytes, Int) -> Void
+    ) -> [OutputFile] {
+        stride(from: 0, to: count, by: size).map { first in
+            var json = JSONBytes(capacity: 16_384)
+            json.raw("[")
+            for docID in first..<min(count, first + size) {
+                if docID > first { json.raw(",") }
+                element(&json, docID)
+            }
+            json.raw("]")
+            return script("\(prefix)-\(first / size)", json)
+        }
+    }
+
     private static func script(_ name: String, _ body: JSONBytes) -> OutputFile {
         OutputFile(
             path: "search/\(name).js",
@@ -256,34 +272,18 @@ enum SearchIndexWriter {
             json.raw("]}")
             files.append(script("p-\(number)", json))
         }
-        // Heads of documents, for result rows.
-        for chunk in 0..<((index.documents.count + headChunk - 1) / headChunk) {
-            var json = JSONBytes(capacity: 1 << 16)
+        // Heads of documents, for result rows, and documents whole, for snippets.
+        files += documentChunks("h", size: headChunk, count: docs.count) { json, docID in
+            let document = index.documents[docID]
             json.raw("[")
-            for docID in (chunk * headChunk)..<min(docs.count, (chunk + 1) * headChunk) {
-                let document = index.documents[docID]
-                json.raw(docID > chunk * headChunk ? ",[" : "[")
-                json.string(document.kind)
-                json.raw(",")
-                json.string(document.title)
-                json.raw(",")
-                json.string(document.url)
-                json.raw("]")
-            }
+            json.string(document.kind)
+            json.raw(",")
+            json.string(document.title)
+            json.raw(",")
+            json.string(document.url)
             json.raw("]")
-            files.append(script("h-\(chunk)", json))
         }
-        // Documents for display.
-        for chunk in 0..<((docs.count + docChunk - 1) / docChunk) {
-            var json = JSONBytes(capacity: 16_384)
-            json.raw("[")
-            for docID in (chunk * docChunk)..<min(docs.count, (chunk + 1) * docChunk) {
-                if docID > chunk * docChunk { json.raw(",") }
-                json.raw(docs[docID])
-            }
-            json.raw("]")
-            files.append(script("d-\(chunk)", json))
-        }
+        files += documentChunks("d", size: docChunk, count: docs.count) { json, docID in json.raw(docs[docID]) }
         var root = JSONBytes(capacity: 1 << 16)
         header(&root, index, chunked: true)
         root.raw(",\"letters\":")
