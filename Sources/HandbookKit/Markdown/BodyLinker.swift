@@ -85,7 +85,7 @@ struct BodyLinker {
             let id = ItemID(.term, slug)
             guard slug != page.slug || page.kind != .term, !linkedTerms.contains(slug) else { continue }
             let written = String(text[match.range])
-            if site.sharedNames.contains(NameIndex.key(written)) {
+            if !site.sharedNames.isEmpty, site.sharedNames.contains(NameIndex.key(written)) {
                 let owners = site.names.resolve(written).map(\.description).joined(separator: ", ")
                 diagnostics.append(
                     .warning(
@@ -104,11 +104,11 @@ struct BodyLinker {
     private mutating func anchor(to id: ItemID, label: String) -> String {
         links.insert(id)
         let href = HTML.escape(root + id.url)
-        guard id.kind == .term, let summary = site.content.document(id)?.summary else {
+        guard id.kind == .term, let tip = site.tips[id.slug] else {
             return "<a href=\"\(href)\">\(HTML.escape(label))</a>"
         }
         if linkedTerms.insert(id.slug).inserted { terms.append(id.slug) }
-        return "<a class=\"term-link\" href=\"\(href)\" data-tip=\"\(HTML.escape(summary))\" aria-describedby=\"tip-\(id.slug)\">"
+        return "<a class=\"term-link\" href=\"\(href)\" data-tip=\"\(tip)\" aria-describedby=\"tip-\(id.slug)\">"
             + "\(HTML.escape(label))</a>"
     }
 

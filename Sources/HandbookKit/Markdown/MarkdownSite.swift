@@ -13,6 +13,8 @@ public struct MarkdownSite: Sendable {
     let matcher: GlossaryMatcher
     /// The matcher's term numbers to term slugs.
     let matcherTerms: [String]
+    /// Term slugs to their summaries, escaped for the `data-tip` attribute of every link to the term.
+    let tips: [String: String]
     /// Lowercased names that belong to items of more than one kind: a mention of them is ambiguous.
     let sharedNames: Set<String>
     let unsafeHTML: Bool
@@ -32,6 +34,7 @@ public struct MarkdownSite: Sendable {
             names: linkable.map { term in
                 ([term.document.title] + term.aliases).map { GlossaryMatcher.Name($0.value, matchCase: term.matchCase) }
             })
+        tips = Dictionary(uniqueKeysWithValues: content.terms.map { ($0.document.slug, HTML.escape($0.document.summary)) })
         var kindsByName: [String: Set<Kind>] = [:]
         for document in content.documents {
             for name in content.names(of: document.id).dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(document.kind) }

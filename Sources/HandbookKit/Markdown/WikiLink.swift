@@ -10,8 +10,8 @@ struct WikiLink: Equatable {
     /// Every wiki link in `text`, left to right. `[[` with no closing `]]` on the same text is left alone.
     static func scan(_ text: String) -> [WikiLink] {
         var links: [WikiLink] = []
-        // Most prose has no "[[" at all: a byte scan answers that without Foundation's string search.
-        guard zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x5B && $1 == 0x5B }) else { return links }
+        // Most prose has no "[[" at all: memchr answers that without Foundation's string search.
+        guard mayHoldLinks(text) else { return links }
         var searchStart = text.startIndex
         while let open = text[searchStart...].range(of: "[["), let close = text[open.upperBound...].range(of: "]]") {
             let inner = text[open.upperBound..<close.lowerBound]
@@ -31,5 +31,21 @@ struct WikiLink: Equatable {
             searchStart = close.upperBound
         }
         return links
+    }
+
+    /// Whether "[[" occurs in the text: memchr from one '[' to the next.
+    private static func mayHoldLinks(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            var offset = 0
+            while offset < bytes.count - 1, let hit = memchr(base + offset, 0x5B, bytes.count - 1 - offset) {
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                if bytes[at + 1] == 0x5B { return true }
+                offset = at + 1
+            }
+            return false
+        } ?? true
     }
 }
