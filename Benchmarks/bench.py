@@ -25,13 +25,13 @@ HANDBOOK = ROOT / ".build" / "release" / "handbook"
 
 
 def timed(command, shell=False):
-    """Runs `command` under GNU time; returns (seconds, peak MiB, stderr)."""
-    wrapped = ["/usr/bin/time", "-f", "TIME %e %M"] + (["sh", "-c", command] if shell else command)
+    """Runs `command` under GNU time; returns (seconds, peak MiB, stderr, user CPU seconds, system CPU seconds)."""
+    wrapped = ["/usr/bin/time", "-f", "TIME %e %M %U %S"] + (["sh", "-c", command] if shell else command)
     result = subprocess.run(wrapped, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(map(str, command)) if not shell else command}\n{result.stderr[-2000:]}")
-    match = re.search(r"TIME ([\d.]+) (\d+)", result.stderr)
-    return float(match.group(1)), int(match.group(2)) / 1024, result.stderr
+    match = re.search(r"TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", result.stderr)
+    return float(match.group(1)), int(match.group(2)) / 1024, result.stderr, float(match.group(3)), float(match.group(4))
 
 
 def corpus(articles, terms):
@@ -99,7 +99,11 @@ def main():
         medians[articles] = median["handbook"]
         for name in results:
             times = ", ".join(f"{r[0]:.2f}" for r in results[name])
-            print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB")
+            user = statistics.median(r[3] for r in results[name])
+            system = statistics.median(r[4] for r in results[name])
+            # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
+            print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
+                  f"cpu user {user:.2f} s, system {system:.2f} s")
         print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
               f"{median['handbook'] / median['floor']:.2f}x")
         middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
