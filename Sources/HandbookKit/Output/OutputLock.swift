@@ -21,7 +21,7 @@ final class OutputLock {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")
     }
 
-    private var descriptor: Int32
+    private(set) var descriptor: Int32
 
     /// Locks `output` and sweeps what dead builds left beside it: the start of every build that writes.
     static func acquire(for output: URL) throws(Busy) -> OutputLock {
@@ -57,9 +57,14 @@ final class OutputLock {
         self.descriptor = descriptor
     }
 
-    /// Closing the descriptor releases the lock; the file stays for the next build (removing it would race).
+    /// Unlocks, then closes; the file stays for the next build (removing it would race). Closing alone is not
+    /// enough: a process forked meanwhile (another build's Markdown worker, in `serve` or the tests) shares the
+    /// open file until it closes what it inherited, and the lock with it.
     func release() {
-        if descriptor >= 0 { close(descriptor) }
+        if descriptor >= 0 {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
         descriptor = -1
     }
 

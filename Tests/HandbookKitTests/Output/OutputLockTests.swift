@@ -78,6 +78,18 @@ import Testing
         #expect(try site.build().wroteOutput)
     }
 
+    /// A process forked while a build held the lock (another build's Markdown worker) shares the lock's open file
+    /// until it closes what it inherited: the build's release must free the output all the same.
+    @Test func releasingFreesTheOutputWhileAForkedCopyIsStillOpen() throws {
+        let site = try TestSite(fixture: "tricky")
+        defer { site.remove() }
+        let holder = try OutputLock(output: site.output)
+        let inherited = dup(holder.descriptor)  // what fork() gives a child: the same open file
+        defer { close(inherited) }
+        holder.release()
+        #expect(try site.build().wroteOutput)
+    }
+
     @Test func theLockOfAnotherOutputDoesNotBlock() throws {
         let site = try TestSite(fixture: "tricky")
         defer { site.remove() }
