@@ -17,15 +17,22 @@ struct FrontMatter: Sendable {
             return .failure(
                 .error("empty-file", at: file.location(line: 1), "the file is empty; expected '---', front matter, '---', then Markdown"))
         }
-        // Split on the byte, not the Character: "\r\n" is a single Character in Swift.
-        // The body is the rest of the text after the closing fence's line, taken whole.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
-        guard let first = lines.next(), isFence(Substring(first)) else {
+        // Lines end at the byte, not the Character: "\r\n" is a single Character in Swift. Only the front matter
+        // is cut into lines; the body is the rest of the text after the closing fence's line, taken whole.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        func nextLine() -> Substring.UTF8View.SubSequence? {
+            guard start < utf8.endIndex else { return nil }
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            defer { start = end < utf8.endIndex ? utf8.index(after: end) : end }
+            return utf8[start..<end]
+        }
+        guard let first = nextLine(), isFence(Substring(first)) else {
             return .failure(.error("front-matter", at: file.location(line: 1), "expected '---' on the first line to open the front matter"))
         }
         var yamlLines: [Substring] = []
         var lineNumber = 1
-        while let line = lines.next() {
+        while let line = nextLine() {
             lineNumber += 1
             if isFence(Substring(line)) {
                 let rest = line.endIndex < text.utf8.endIndex ? text[text.utf8.index(after: line.endIndex)...] : ""
