@@ -174,7 +174,7 @@ struct SiteRenderer: Sendable {
             description: description ?? site.description, root: root,
             canonical: site.baseURL.map { Self.joinURL($0.value, path) }, nav: navigation(current: nav, root: root),
             main: main, termTips: tips, hasTermTips: !tips.isEmpty, bodyClass: template)
-        guard let html = templates.render("layout", layout) else {
+        guard let html = templates.renderLayout(layout) else {
             return (nil, .error("missing-template", at: SourceLocation(path: "layout.mustache"), "template 'layout' rendered nothing"))
         }
         return (OutputFile(path: path, contents: html), nil)

@@ -14,6 +14,8 @@ struct TemplateSet: Sendable {
 
     private let library: MustacheLibrary
     private let displayPrefix: String
+    /// The layout's partials rendered once per distinct value of what they read.
+    private var layoutPartials: LayoutPartials?
     /// Literal `id="..."` values by template name, for `#fragment` links to a page.
     private var literalIDs: [String: Set<String>] = [:]
 
@@ -63,7 +65,15 @@ struct TemplateSet: Sendable {
                     "missing template '\(name).mustache', which renders \(purpose)"))
         }
         diagnostics += unknownPartials(in: sources, known: Set(templates.keys), displayPrefix: displayPrefix)
+        var layoutPartials: LayoutPartials?
+        if templates["layout"] != nil, let text = sources["layout"], let plan = LayoutPartials(layout: text, sources: sources),
+            let layout = try? MustacheTemplate(string: Escaping.pragma + plan.layout)
+        {
+            templates["layout"] = layout
+            layoutPartials = plan
+        }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
+        set.layoutPartials = layoutPartials
         set.literalIDs = sources.mapValues { HTMLIDs.scan($0, names: false) }
         return set
     }
@@ -71,6 +81,12 @@ struct TemplateSet: Sendable {
     /// Renders `view` with template `name`; nil only when the template is missing (already diagnosed).
     func render(_ name: String, _ view: Any) -> String? {
         library.render(view, withTemplate: name)
+    }
+
+    /// Renders the layout around a page, its cached partials (`LayoutPartials`) from the first page that needed them.
+    func renderLayout(_ view: LayoutView) -> String? {
+        guard let layoutPartials else { return render("layout", view) }
+        return render("layout", layoutPartials.view(view) { render($0, $1) })
     }
 
     /// The ids a page of `kind` carries from its templates: its own, the layout's and the partials'.

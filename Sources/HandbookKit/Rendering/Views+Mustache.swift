@@ -466,3 +466,9 @@ extension PagerView: MustacheParent {
         }
     }
 }
+
+extension LayoutWithPartials: MustacheParent {
+    func child(named name: String) -> Any? {
+        partials[name] ?? layout.child(named: name)
+    }
+}
