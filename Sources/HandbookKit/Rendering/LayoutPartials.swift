@@ -19,6 +19,9 @@ struct LayoutPartials: Sendable {
         var names: [String]
     }
 
+    /// Outputs kept at most, over all the layout's partials.
+    static let keptOutputs = 256
+
     let includes: [Include]
     /// The layout's text with the includes replaced.
     let layout: String
@@ -62,7 +65,9 @@ struct LayoutPartials: Sendable {
                 outputs[include.field] = output
             } else {
                 let output = render(include.partial, layout) ?? ""
-                rendered.outputs.withLock { $0[key] = output }
+                // A partial that reads what differs on every page (`{{pageTitle}}`, `{{{main}}}`) is rendered for
+                // every page as before, and its outputs are not kept: the cache stays a few entries.
+                rendered.outputs.withLock { if $0.count < Self.keptOutputs { $0[key] = output } }
                 outputs[include.field] = output
             }
         }
