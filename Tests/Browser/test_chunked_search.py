@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import CHROMEDRIVER, CHROMIUM, HANDBOOK, REPO, Browser
 
@@ -203,4 +204,31 @@ def test_a_typo_of_the_first_letter_finds_the_word_in_the_browser(network_driver
     assert any(url.endswith("/search/vocab.js") for url in network.bytes)
     print(f"\nbytes loaded after typing {TYPO_QUERY!r}: {network.total(exclude=[page])}")
     assert network.total(exclude=[page]) <= TYPED_QUERY_BUDGET
+    browser.assert_no_console_errors()
+
+
+def test_rows_come_first_and_the_keyboard_opens_a_result(network_driver, large_site):
+    """Typing on: rows show before their snippets (the list aria-busy, the count not yet announced), the
+    final rows replace them, and ArrowDown + Enter opens the first result from file://."""
+    driver = network_driver
+    browser = Browser(driver, large_site)
+    article = sorted((large_site / "articles").glob("*.html"))[2].relative_to(large_site)
+    browser.open(str(article))
+    driver.execute_script("""
+      window.__rows = [];
+      const list = document.getElementById('search-results');
+      new MutationObserver(() => window.__rows.push([list.getAttribute('data-query'), list.hasAttribute('aria-busy'),
+        list.querySelectorAll('li[role=option] .search-title').length])).observe(list, { childList: true });
+    """)
+    driver.find_element(By.ID, "search-input").click()
+    query = "replica"
+    for n in range(1, len(query) + 1):
+        ActionChains(driver).send_keys(query[n - 1]).perform()
+        browser.wait(30).until(lambda d: shown(d, query[:n]), f"no results rendered for {query[:n]!r}")
+    rows = driver.execute_script("return window.__rows")
+    # Some keystroke showed titled rows while their snippets (or postings) were still loading.
+    assert any(busy and count > 0 for _, busy, count in rows), rows
+    first = driver.find_element(By.CSS_SELECTOR, "#search-results li[role=option] a").get_attribute("href")
+    ActionChains(driver).send_keys(Keys.ARROW_DOWN).send_keys(Keys.ENTER).perform()
+    browser.wait(30).until(lambda d: d.current_url == first, f"Enter did not open {first}")
     browser.assert_no_console_errors()
