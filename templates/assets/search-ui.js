@@ -103,10 +103,11 @@
      * keystrokes). Each is replaced by the next; the last has every snippet.
      */
     async function find(searcher, query, limit, rows) {
-      const heads = searcher.store.headChunks();
-      if (searched && !prefetched && heads.length <= PREFETCH_HEAD_CHUNKS) {
+      if (searched && !prefetched) {
         prefetched = true;
-        loadChunks(searcher, heads).catch(() => {}); // a head that fails loads again when a row needs it
+        const all = searcher.store.headChunks();
+        // A head that fails loads again when a row needs it.
+        if (all.length <= PREFETCH_HEAD_CHUNKS) loadChunks(searcher, all).catch(() => {});
       }
       searched = true;
       // Each round's chunks can name others (a typo found in the vocab needs its postings): a few rounds.

@@ -62,8 +62,7 @@ public struct GlossaryMatcher: Sendable {
     /// Leftmost-longest, non-overlapping mentions of any term in `text`, in order.
     public func matches(in text: String) -> [Match] {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
+        let found = text.withUTF8 { bytes in
             let tokens = TextTokens(bytes)
             var found: [(pattern: Int, start: Int, end: Int)] = []
             var position = 0
@@ -75,13 +74,14 @@ public struct GlossaryMatcher: Sendable {
                     position += 1
                 }
             }
-            let utf8 = text.utf8
-            return found.map { match in
-                let lower = utf8.index(utf8.startIndex, offsetBy: match.start)
-                let upper = utf8.index(lower, offsetBy: match.end - match.start)
-                return Match(term: patterns[match.pattern].term, range: lower..<upper, name: patterns[match.pattern].name)
-            }
-        } ?? []
+            return found
+        }
+        let utf8 = text.utf8
+        return found.map { match in
+            let lower = utf8.index(utf8.startIndex, offsetBy: match.start)
+            let upper = utf8.index(lower, offsetBy: match.end - match.start)
+            return Match(term: patterns[match.pattern].term, range: lower..<upper, name: patterns[match.pattern].name)
+        }
     }
 
     // MARK: Private

@@ -47,7 +47,7 @@ struct MentionToken {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" }
         return scalar.properties.isWhitespace
     }

@@ -30,41 +30,23 @@ struct TextTokens {
         var index = 0
         var sawSpace = false
         while index < bytes.count {
-            let byte = bytes[index]
-            let start = index
-            var isWord: Bool
-            var ascii = true
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                    sawSpace = true
-                    index += 1
-                    continue
-                }
-                isWord = Self.isAlphanumeric(byte)
-                index += 1
-            } else {
-                let (scalar, length) = Self.scalar(in: bytes, at: index)
-                if scalar.properties.isWhitespace {
-                    sawSpace = true
-                    index += length
-                    continue
-                }
-                isWord = MentionToken.isWordScalar(scalar)
-                ascii = false
+            // What is a word and what is a space is MentionToken's, so names and text split alike.
+            let (scalar, length) = Self.scalar(in: bytes, at: index)
+            if MentionToken.isSpace(scalar) {
+                sawSpace = true
                 index += length
+                continue
             }
+            let start = index
+            let isWord = MentionToken.isWordScalar(scalar)
+            var ascii = length == 1
+            index += length
             if isWord {
                 while index < bytes.count {
-                    let next = bytes[index]
-                    if next < 0x80 {
-                        guard Self.isAlphanumeric(next) else { break }
-                        index += 1
-                    } else {
-                        let (scalar, length) = Self.scalar(in: bytes, at: index)
-                        guard MentionToken.isWordScalar(scalar) else { break }
-                        ascii = false
-                        index += length
-                    }
+                    let (scalar, length) = Self.scalar(in: bytes, at: index)
+                    guard MentionToken.isWordScalar(scalar) else { break }
+                    ascii = ascii && length == 1
+                    index += length
                 }
             }
             var token = Token(
@@ -139,13 +121,10 @@ struct TextTokens {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
     /// The scalar that starts at `index` of valid UTF-8, and its length in bytes.
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
         let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
         for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }

@@ -36,8 +36,7 @@ struct WikiLink: Equatable {
     /// Whether "[[" occurs in the text: memchr from one '[' to the next.
     private static func mayHoldLinks(_ text: String) -> Bool {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
+        return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
             var offset = 0
             while offset < bytes.count - 1, let hit = memchr(base + offset, 0x5B, bytes.count - 1 - offset) {
@@ -46,6 +45,6 @@ struct WikiLink: Equatable {
                 offset = at + 1
             }
             return false
-        } ?? true
+        }
     }
 }
