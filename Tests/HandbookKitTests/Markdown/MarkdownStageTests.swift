@@ -55,6 +55,17 @@ import Testing
         #expect(ids.make(for: text) == id)
     }
 
+    /// The ASCII fast path gives what the general rule gives, for every ASCII character in every position.
+    @Test func headingIDsOfASCIITextFollowTheGeneralRule() {
+        let characters = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = characters.flatMap { [$0, "A\($0)b", " \($0) 9\($0)", "\($0)\($0)x-y_z\($0)"] }
+        texts += ["", " ", "\t\n", "--", "__", "What's new in 3.12?", "  Django ORM  ", "C++ & C#", "\u{0B}x\u{0C}", "A\tB"]
+        for text in texts {
+            #expect(HeadingIDs.asciiBase(for: text) == HeadingIDs.unicodeBase(for: text), "\(text.debugDescription)")
+        }
+        #expect(HeadingIDs.asciiBase(for: "Résumé") == nil)
+    }
+
     @Test func headingWithInlineMarkupKeepsItAndLinksInside() {
         let html = Self.harness.html("## Using `pip` with [[guide]]\n")
         #expect(
