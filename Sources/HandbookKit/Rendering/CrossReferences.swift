@@ -11,8 +11,11 @@ struct CrossReferences: Sendable {
     var archetypeCompanies: [String: Set<String>] = [:]
     /// Article or term -> up to five related items, best first (`RelatedReading`).
     var reading: [ItemID: [ItemID]] = [:]
+    /// The order of every list of links.
+    let order: ListOrder
 
     init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody]) {
+        order = ListOrder(content)
         for (page, body) in bodies {
             for target in body.links where target.kind == .term && target != page {
                 mentionedIn[target.slug, default: []].insert(page)
@@ -44,7 +47,7 @@ struct CrossReferences: Sendable {
                 archetypeCompanies[archetype, default: []].insert(id.slug)
             }
         }
-        reading = RelatedReading.compute(content: content, bodies: bodies, related: related)
+        reading = RelatedReading.compute(content: content, bodies: bodies, related: related, order: order)
     }
 
     /// Terms no page links to and no record names: candidates for an `unused-term` warning.

@@ -23,7 +23,9 @@ enum RelatedReading {
 
     /// Item -> its related items, best first. `related` (term -> terms it names) are left out of a term's list:
     /// its page lists them already.
-    static func compute(content: ContentSet, bodies: [ItemID: RenderedBody], related: [String: Set<String>]) -> [ItemID: [ItemID]] {
+    static func compute(content: ContentSet, bodies: [ItemID: RenderedBody], related: [String: Set<String>], order: ListOrder)
+        -> [ItemID: [ItemID]]
+    {
         var ids: [ItemID] = []
         var features: [[Feature]] = []
         func linkedTerms(_ id: ItemID) -> [Feature] {
@@ -46,7 +48,7 @@ enum RelatedReading {
                 lists[feature, default: []].append(index)
             }
         }
-        let keys = ids.map { id in (id.kind.rank, content.document(id)?.title.value.lowercased() ?? "", id.slug) }
+        let places = ids.map { order.place(of: $0) }
         let frozenLists = lists
         let frozenFeatures = features
         let frozenIDs = ids
@@ -61,8 +63,7 @@ enum RelatedReading {
             }
             // The best `limit` by a selection, not a sort of every candidate: an item can have hundreds.
             func ranksBefore(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
-                let (left, right) = (keys[a.key], keys[b.key])
-                return (b.value, left.0, left.1, left.2) < (a.value, right.0, right.1, right.2)
+                (b.value, places[a.key]) < (a.value, places[b.key])
             }
             var top: [(key: Int, value: Int)] = []
             for candidate in scores where !(frozenIDs[candidate.key].kind == .term && excluded.contains(frozenIDs[candidate.key].slug)) {

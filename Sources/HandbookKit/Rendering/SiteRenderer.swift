@@ -199,14 +199,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func links(_ ids: some Sequence<ItemID>, from root: String) -> [LinkView] {
-        // Keys computed once per item, not once per comparison: "Mentioned in" lists can be long.
-        ids.map { (key: sortKey($0), id: $0) }.sorted { $0.key < $1.key }.compactMap {
-            content.document($0.id).map { link($0, from: root) }
-        }
-    }
-
-    private func sortKey(_ id: ItemID) -> (Int, String, String) {
-        (id.kind.rank, content.document(id)?.title.value.lowercased() ?? "", id.slug)
+        references.order.sorted(ids).compactMap { content.document($0).map { link($0, from: root) } }
     }
 
     func resolved(_ refs: [Located<String>], _ kind: Kind) -> [ItemID] {
@@ -238,7 +231,7 @@ struct SiteRenderer: Sendable {
         let groups = mentions.keys.sorted().map { kind in
             GroupView(label: kind.pluralLabel, items: links(mentions[kind] ?? [], from: "../"))
         }
-        let usedBy = (references.usedBy[slug] ?? []).sorted { sortKey($0) < sortKey($1) }.compactMap { id in
+        let usedBy = references.order.sorted(references.usedBy[slug] ?? []).compactMap { id in
             content.document(id).map { link($0, from: "../", detail: id.kind.label) }
         }
         return TermView(
