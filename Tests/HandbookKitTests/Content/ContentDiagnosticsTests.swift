@@ -39,6 +39,21 @@ import Testing
             ["content/articles/a.md:4:8: error: 'order' must be a whole number [wrong-type]"]
         ),
         (
+            "wrong type: a decimal where a whole number belongs",
+            ["articles/a.md": file("title: A\nsummary: S.\norder: 1.5")],
+            ["content/articles/a.md:4:8: error: 'order' must be a whole number [wrong-type]"]
+        ),
+        (
+            "a decimal, a date and a merge key's spelling are text where text belongs",
+            ["articles/a.md": file("title: 3.12\nsummary: 2026-12-01\nowner: <<")],
+            []
+        ),
+        (
+            "wrong type: null where text belongs",
+            ["articles/a.md": file("title: A\nsummary: ~")],
+            ["content/articles/a.md:3:10: error: 'summary' must be text [wrong-type]"]
+        ),
+        (
             "wrong type: quoted bool",
             ["articles/a.md": file("title: A\nsummary: S.\ndraft: \"yes\"")],
             ["content/articles/a.md:4:8: error: 'draft' must be true or false [wrong-type]"]
