@@ -24,6 +24,17 @@ import Testing
         #expect(Slug.make(from: title) == slug)
     }
 
+    /// The ASCII fast path gives what Foundation's folding gives, for every ASCII character in every position.
+    @Test func asciiSlugsFollowTheGeneralRule() {
+        let characters = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = characters.flatMap { [$0, "A\($0)b", " \($0) 9\($0)", "\($0)\($0)Xy-z_\($0)"] }
+        texts += ["", " ", "--", "Machine Learning", "  CI/CD  ", "C++ & C#", "Python 3.12", "a--b__c"]
+        for text in texts {
+            #expect(Slug.ascii(text) == Slug.general(text), "\(text.debugDescription)")
+        }
+        #expect(Slug.ascii("Café") == nil)
+    }
+
     @Test func aNewSiteBuildsStrictWithEveryKindAndTheRepositoryTemplates() throws {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
