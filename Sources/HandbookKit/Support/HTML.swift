@@ -22,59 +22,58 @@ enum HTML {
 
     /// The visible text of an HTML fragment: tags dropped (inline tags join words, line breaks separate
     /// blocks), heading self-links left out, common entities decoded.
-    /// Works on bytes: it runs over every page body for the search index.
+    /// Works on the string's own bytes, without copying them: it runs over every page body for the search index.
     static func text(_ html: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(html.utf8.count)
-        var inTag = false
-        var inSelfLink = false
-        var entity: [UInt8]?
-        func space() {
-            if let last = result.last, last != 0x20 { result.append(0x20) }
-        }
-        let bytes = Array(html.utf8)
-        for (index, byte) in bytes.enumerated() {
-            if inTag {
-                if byte == UInt8(ascii: ">") { inTag = false }
-                continue
-            }
-            if inSelfLink {
-                if byte == UInt8(ascii: "<") {
-                    inSelfLink = false
+        var html = html
+        return html.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var inTag = false
+            var inSelfLink = false
+            // Where the name of an entity being read starts (after its "&").
+            var entityStart: Int?
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                defer { index += 1 }
+                if inTag {
+                    if byte == UInt8(ascii: ">") { inTag = false }
+                    continue
+                }
+                if inSelfLink {
+                    if byte == UInt8(ascii: "<") {
+                        inSelfLink = false
+                        inTag = true
+                    }
+                    continue
+                }
+                if let start = entityStart {
+                    let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x23
+                    if byte == UInt8(ascii: ";") {
+                        result += decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).utf8
+                        entityStart = nil
+                        continue
+                    }
+                    if isNameByte && index - start < 10 { continue }
+                    // Not an entity after all: keep the ampersand and what followed, then read this byte as text.
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - 1)..<index]))
+                    entityStart = nil
+                }
+                switch byte {
+                case UInt8(ascii: "<"):
                     inTag = true
+                    inSelfLink = UnsafeBufferPointer(rebasing: bytes[index...]).starts(with: selfLinkTag)
+                case UInt8(ascii: "&"): entityStart = index + 1
+                case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "):
+                    if let last = result.last, last != 0x20 { result.append(0x20) }
+                default: result.append(byte)
                 }
-                continue
             }
-            if var pending = entity {
-                let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x23
-                if byte == UInt8(ascii: ";") {
-                    result += decode(String(decoding: pending, as: UTF8.self)).utf8
-                    entity = nil
-                    continue
-                }
-                if isNameByte && pending.count < 10 {
-                    pending.append(byte)
-                    entity = pending
-                    continue
-                }
-                // Not an entity after all: keep the ampersand and what followed, then read this byte as text.
-                result.append(UInt8(ascii: "&"))
-                result += pending
-                entity = nil
-            }
-            switch byte {
-            case UInt8(ascii: "<"):
-                inTag = true
-                inSelfLink = bytes[index...].starts(with: selfLinkTag)
-            case UInt8(ascii: "&"): entity = []
-            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "): space()
-            default: result.append(byte)
-            }
+            if let start = entityStart { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - 1)...])) }
+            let first = result.firstIndex { $0 != 0x20 } ?? result.endIndex
+            let last = result.lastIndex { $0 != 0x20 }.map { $0 + 1 } ?? first
+            return String(decoding: result[first..<max(first, last)], as: UTF8.self)
         }
-        if let pending = entity { result += [UInt8(ascii: "&")] + pending }
-        while result.first == 0x20 { result.removeFirst() }
-        while result.last == 0x20 { result.removeLast() }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The heading self-link the Markdown stage adds: its "#" is not text.

@@ -9,6 +9,13 @@ import Testing
         ("<p>R&amp;D &lt;tag&gt; &quot;q&quot; &#39;s&#39; &#x41;&#66;</p>", "R&D <tag> \"q\" 's' AB"),
         ("<ul>\n<li>one</li>\n<li>two</li>\n</ul>", "one two"),
         ("AT&T rocks", "AT&T rocks"),
+        ("<p>a &amp</p>", "a &amp"),  // an entity cut short by a tag
+        ("a &amp", "a &amp"),  // ... or by the end
+        ("x &abcdefghijk; y", "x &abcdefghijk; y"),  // too long for a name
+        ("&nbsp;lead &; &bogus; &#xZZ;", "lead &; &bogus; &#xZZ;"),
+        ("caf&#233; &#x1F600;", "café 😀"),
+        ("<h3>A<a class=\"anchor\" href=\"#a\">#</a></h3><p>B</p>", "AB"),
+        ("  \n\t ", ""),
     ])
     func visibleText(_ html: String, _ text: String) {
         #expect(HTML.text(html) == text)
