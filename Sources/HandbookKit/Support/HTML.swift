@@ -22,57 +22,74 @@ enum HTML {
 
     /// The visible text of an HTML fragment: tags dropped (inline tags join words, line breaks separate
     /// blocks), heading self-links left out, common entities decoded.
-    /// Works on the string's own bytes, without copying them: it runs over every page body for the search index.
+    /// Works on the string's own bytes and writes the result in place: it runs over every page body for the search
+    /// index. Every entity decodes to fewer bytes than it is written with, so the text never outgrows the HTML.
     static func text(_ html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var inTag = false
-            var inSelfLink = false
-            // Where the name of an entity being read starts (after its "&").
-            var entityStart: Int?
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                defer { index += 1 }
-                if inTag {
-                    if byte == UInt8(ascii: ">") { inTag = false }
-                    continue
-                }
-                if inSelfLink {
-                    if byte == UInt8(ascii: "<") {
-                        inSelfLink = false
-                        inTag = true
+            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in
+                var count = 0
+                func append(_ part: UnsafeBufferPointer<UInt8>) {
+                    for byte in part {
+                        out[count] = byte
+                        count += 1
                     }
-                    continue
                 }
-                if let start = entityStart {
-                    let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x23
-                    if byte == UInt8(ascii: ";") {
-                        result += decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).utf8
-                        entityStart = nil
+                var inTag = false
+                var inSelfLink = false
+                // Where the name of an entity being read starts (after its "&").
+                var entityStart: Int?
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if inTag {
+                        if byte == UInt8(ascii: ">") { inTag = false }
                         continue
                     }
-                    if isNameByte && index - start < 10 { continue }
-                    // Not an entity after all: keep the ampersand and what followed, then read this byte as text.
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - 1)..<index]))
-                    entityStart = nil
+                    if inSelfLink {
+                        if byte == UInt8(ascii: "<") {
+                            inSelfLink = false
+                            inTag = true
+                        }
+                        continue
+                    }
+                    if let start = entityStart {
+                        let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x23
+                        if byte == UInt8(ascii: ";") {
+                            var decoded = decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                            decoded.withUTF8 { append($0) }
+                            entityStart = nil
+                            continue
+                        }
+                        if isNameByte && index - start < 10 { continue }
+                        // Not an entity after all: keep the ampersand and what followed, then read this byte as text.
+                        append(UnsafeBufferPointer(rebasing: bytes[(start - 1)..<index]))
+                        entityStart = nil
+                    }
+                    switch byte {
+                    case UInt8(ascii: "<"):
+                        inTag = true
+                        inSelfLink = UnsafeBufferPointer(rebasing: bytes[index...]).starts(with: selfLinkTag)
+                    case UInt8(ascii: "&"): entityStart = index + 1
+                    case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "):
+                        if count > 0, out[count - 1] != 0x20 {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                    default:
+                        out[count] = byte
+                        count += 1
+                    }
                 }
-                switch byte {
-                case UInt8(ascii: "<"):
-                    inTag = true
-                    inSelfLink = UnsafeBufferPointer(rebasing: bytes[index...]).starts(with: selfLinkTag)
-                case UInt8(ascii: "&"): entityStart = index + 1
-                case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: " "):
-                    if let last = result.last, last != 0x20 { result.append(0x20) }
-                default: result.append(byte)
+                if let start = entityStart { append(UnsafeBufferPointer(rebasing: bytes[(start - 1)...])) }
+                // Spaces at the ends go (a decoded &nbsp; can lead).
+                while count > 0, out[count - 1] == 0x20 { count -= 1 }
+                let leading = out[..<count].prefix { $0 == 0x20 }.count
+                if leading > 0 {
+                    for index in leading..<count { out[index - leading] = out[index] }
+                    count -= leading
                 }
+                return count
             }
-            if let start = entityStart { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start - 1)...])) }
-            let first = result.firstIndex { $0 != 0x20 } ?? result.endIndex
-            let last = result.lastIndex { $0 != 0x20 }.map { $0 + 1 } ?? first
-            return String(decoding: result[first..<max(first, last)], as: UTF8.self)
         }
     }
 
