@@ -22,12 +22,13 @@ enum HTML {
 
     /// The visible text of an HTML fragment: tags dropped (inline tags join words, line breaks separate
     /// blocks), heading self-links left out, common entities decoded.
-    /// Works on the string's own bytes and writes the result in place: it runs over every page body for the search
-    /// index. Every entity decodes to fewer bytes than it is written with, so the text never outgrows the HTML.
+    /// Works on the string's own bytes and writes into a buffer as long as the HTML (every entity decodes to fewer
+    /// bytes than it is written with, so the text never outgrows it); the text is then copied out at its own size,
+    /// as the search index keeps every page's text at once. It runs over every page body.
     static func text(_ html: String) -> String {
         var html = html
-        return html.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in
+        let text = html.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { out, initialized in
                 var count = 0
                 func append(_ part: UnsafeBufferPointer<UInt8>) {
                     for byte in part {
@@ -88,9 +89,10 @@ enum HTML {
                     for index in leading..<count { out[index - leading] = out[index] }
                     count -= leading
                 }
-                return count
+                initialized = count
             }
         }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The heading self-link the Markdown stage adds: its "#" is not text.
