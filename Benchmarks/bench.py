@@ -51,23 +51,32 @@ def stages(stderr):
             for m in re.finditer(r"^  (\S.*?)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
 
 
-def measure(articles, terms, rounds):
+def measure(articles, terms, rounds, outputs):
+    """Times every tool `rounds` times, alternating. Each run writes a folder of its own and none is deleted until
+    the whole benchmark has run (`outputs` collects them): on this machine's ext4 (no journal), creating files
+    within a minute of deleting many makes the kernel step over each freed inode, which multiplied every tool's
+    system time (2 s -> 10 s for either tool at 10,000 articles) in a way a single build, or CI's fresh clone,
+    never sees."""
     folder = corpus(articles, terms)
     content = folder / "content"
     out = WORK / f"out-{articles}"
+    outputs.append(out)
+
+    def handbook(target):
+        return timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
+                      "--output", str(target), "--verbose", "--no-cache"])
+
     tools = {
-        "handbook": lambda: timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
-                                   "--output", str(out / "handbook"), "--verbose", "--no-cache"]),
-        "hugo": lambda: timed(["hugo", "--quiet", "-s", str(folder / "sites" / "hugo"), "-d", str(out / "hugo")]),
-        "floor": lambda: timed(f"cat {content}/articles/*.md | cmark-gfm -e table -e strikethrough -e autolink > /dev/null",
-                               shell=True),
+        "handbook": handbook,
+        "hugo": lambda target: timed(["hugo", "--quiet", "-s", str(folder / "sites" / "hugo"), "-d", str(target)]),
+        "floor": lambda target: timed(
+            f"cat {content}/articles/*.md | cmark-gfm -e table -e strikethrough -e autolink > /dev/null", shell=True),
     }
     results = {name: [] for name in tools}
-    for _ in range(rounds):
+    for round_index in range(rounds):
         for name, run in tools.items():
-            shutil.rmtree(out / name, ignore_errors=True)  # every tool writes a fresh folder, untimed
-            results[name].append(run())
-    return folder, out / "handbook", results
+            results[name].append(run(out / f"{name}-{round_index}"))
+    return folder, out / f"handbook-{rounds - 1}", results
 
 
 def sizes(public):
@@ -91,31 +100,48 @@ def main():
     print(f"machine: {os.cpu_count()} cores; {args.rounds} rounds, alternating handbook, hugo, floor", flush=True)
     rows = []
     medians = {}
+    outputs = []
     for articles in args.sizes:
-        print(f"\n== {articles} articles + {args.terms} terms", flush=True)
-        folder, public, results = measure(articles, args.terms, args.rounds)
-        median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
-        peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
-        medians[articles] = median["handbook"]
-        for name in results:
-            times = ", ".join(f"{r[0]:.2f}" for r in results[name])
-            user = statistics.median(r[3] for r in results[name])
-            system = statistics.median(r[4] for r in results[name])
-            # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
-            print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
-                  f"cpu user {user:.2f} s, system {system:.2f} s")
-        print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
-              f"{median['handbook'] / median['floor']:.2f}x")
-        middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
-        print("  handbook stages (median run): wall, cpu, cores busy")
-        for stage, wall, cpu in stages(middle[2]):
-            print(f"    {stage:20} {wall:7.3f} s {cpu:7.3f} s  {cpu / wall if wall else 0:4.1f}")
-        facts = sizes(public)
-        print(f"  output {facts['output'] / 1e6:.0f} MB in {facts['pages']} pages; largest page "
-              f"{facts['largest page'][0]} {facts['largest page'][1] / 1e6:.2f} MB; pages over 1 MB: "
-              f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.1f} KB, "
-              f"search-index.json {facts['search-index.json'] / 1e6:.1f} MB")
-        rows.append((articles, median, peak, facts))
+        shutil.rmtree(WORK / f"out-{articles}", ignore_errors=True)  # a run that was interrupted
+    try:
+        for articles in args.sizes:
+            report(articles, args, rows, medians, outputs)
+    finally:
+        for folder in outputs:
+            shutil.rmtree(folder, ignore_errors=True)
+    print_table(args, rows, medians)
+
+
+def report(articles, args, rows, medians, outputs):
+    """Measures one size and prints its figures."""
+    print(f"\n== {articles} articles + {args.terms} terms", flush=True)
+    folder, public, results = measure(articles, args.terms, args.rounds, outputs)
+    median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
+    peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
+    medians[articles] = median["handbook"]
+    for name in results:
+        times = ", ".join(f"{r[0]:.2f}" for r in results[name])
+        user = statistics.median(r[3] for r in results[name])
+        system = statistics.median(r[4] for r in results[name])
+        # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
+        print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
+              f"cpu user {user:.2f} s, system {system:.2f} s")
+    print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
+          f"{median['handbook'] / median['floor']:.2f}x")
+    middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
+    print("  handbook stages (median run): wall, cpu, cores busy")
+    for stage, wall, cpu in stages(middle[2]):
+        print(f"    {stage:20} {wall:7.3f} s {cpu:7.3f} s  {cpu / wall if wall else 0:4.1f}")
+    facts = sizes(public)
+    print(f"  output {facts['output'] / 1e6:.0f} MB in {facts['pages']} pages; largest page "
+          f"{facts['largest page'][0]} {facts['largest page'][1] / 1e6:.2f} MB; pages over 1 MB: "
+          f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.1f} KB, "
+          f"search-index.json {facts['search-index.json'] / 1e6:.1f} MB")
+    rows.append((articles, median, peak, facts))
+
+
+def print_table(args, rows, medians):
+    """The scaling line and the README's table."""
     if len(args.sizes) > 1:
         small, large = min(args.sizes), max(args.sizes)
         print(f"\nscaling: {large} articles take {medians[large] / medians[small]:.1f}x the time of {small} "
