@@ -27,7 +27,8 @@ public enum Slug {
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
                 let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+                {
                     if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                     pendingHyphen = false
                     slug.append(lower)
