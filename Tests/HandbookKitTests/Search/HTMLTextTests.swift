@@ -23,5 +23,12 @@ import Testing
 
     @Test func escapesEverythingThatCouldOpenMarkup() {
         #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(HTML.escape("plain text, no markup") == "plain text, no markup")
+        // A quote followed by a combining mark is still a quote to the browser: escaped by byte, not by Character.
+        #expect(HTML.escape("Café \"\u{301} <b>𝔘</b>") == "Café &quot;\u{301} &lt;b&gt;𝔘&lt;/b&gt;")
+        for byte in UInt8(0)..<128 where !"&<>\"'".utf8.contains(byte) {
+            let text = String(decoding: [byte, 0x41], as: UTF8.self)
+            #expect(HTML.escape(text) == text)
+        }
     }
 }
