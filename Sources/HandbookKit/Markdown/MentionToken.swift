@@ -39,7 +39,7 @@ struct MentionToken {
         return tokens
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
@@ -47,7 +47,7 @@ struct MentionToken {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" }
         return scalar.properties.isWhitespace
     }
