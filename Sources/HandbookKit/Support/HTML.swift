@@ -39,6 +39,8 @@ enum HTML {
             [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { out, initialized in
                 var count = 0
                 func append(_ part: UnsafeBufferPointer<UInt8>) {
+                    // Never true (see above); checked in release builds too, as the buffer is written unchecked.
+                    precondition(count + part.count <= out.count, "the text of an HTML fragment outgrew it")
                     for byte in part {
                         out[count] = byte
                         count += 1
