@@ -23,6 +23,16 @@ public struct ContentSet: Sendable {
         return names
     }
 
+    /// Every item with its names (`names(of:)`), in the order of `documents`, without copying any document.
+    public func forEachItem(names body: (ItemID, [String]) -> Void) {
+        for article in articles { body(article.document.id, [article.document.slug, article.document.title.value]) }
+        for term in terms {
+            body(term.document.id, [term.document.slug, term.document.title.value] + term.aliases.map(\.value))
+        }
+        for archetype in archetypes { body(archetype.document.id, [archetype.document.slug, archetype.document.title.value]) }
+        for company in companies { body(company.document.id, [company.document.slug, company.document.title.value]) }
+    }
+
     public func document(_ id: ItemID) -> Document? {
         switch id.kind {
         case .article: articleIndex[id.slug].map { articles[$0].document }

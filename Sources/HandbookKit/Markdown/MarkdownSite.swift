@@ -22,12 +22,13 @@ public struct MarkdownSite: Sendable {
     init(content: ContentSet, names: NameIndex) {
         self.content = content
         self.names = names
+        let documents = content.documents
         var files: [String: ItemID] = [:]
-        for document in content.documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
+        for document in documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
         self.files = files
         assets = Set(content.files)
         drafts = Set(content.leftOutDrafts.map { "\(Kind.article.folder)/\($0).md" })
-        pages = Dictionary(uniqueKeysWithValues: content.documents.map { ($0.id.url, $0.id) })
+        pages = Dictionary(uniqueKeysWithValues: documents.map { ($0.id.url, $0.id) })
         let linkable = content.terms.filter { !$0.noAutolink }
         matcherTerms = linkable.map(\.document.slug)
         matcher = GlossaryMatcher(
@@ -36,8 +37,8 @@ public struct MarkdownSite: Sendable {
             })
         tips = Dictionary(uniqueKeysWithValues: content.terms.map { ($0.document.slug, HTML.escape($0.document.summary)) })
         var kindsByName: [String: Set<Kind>] = [:]
-        for document in content.documents {
-            for name in content.names(of: document.id).dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(document.kind) }
+        content.forEachItem { id, names in
+            for name in names.dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(id.kind) }
         }
         sharedNames = Set(kindsByName.filter { $0.value.count > 1 }.keys)
         unsafeHTML = content.site.unsafeHTML
