@@ -26,39 +26,35 @@ enum RelatedReading {
     static func compute(content: ContentSet, bodies: [ItemID: RenderedBody], related: [String: Set<String>], order: ListOrder)
         -> [ItemID: [ItemID]]
     {
-        var ids: [ItemID] = []
-        var features: [[Feature]] = []
-        func linkedTerms(_ id: ItemID) -> [Feature] {
-            (bodies[id]?.links ?? []).filter { $0.kind == .term && $0 != id }.map { .term($0.slug) }
-        }
-        for article in content.articles {
-            let id = article.document.id
-            ids.append(id)
-            features.append(unique(article.tags.map { .tag(TagName.slug($0.value)) } + linkedTerms(id)))
-        }
-        for term in content.terms {
-            let id = term.document.id
-            ids.append(id)
+        let articles = content.articles
+        let terms = content.terms
+        let ids = articles.map(\.document.id) + terms.map(\.document.id)
+        // Each item's features on every core; then the capped lists, in item order, one lookup per feature.
+        let features = Array(ids.indices).parallelMap { index -> [Feature] in
+            let id = ids[index]
+            let linkedTerms = (bodies[id]?.links ?? []).filter { $0.kind == .term && $0 != id }.map { Feature.term($0.slug) }
+            guard index >= articles.count else {
+                return unique(articles[index].tags.map { .tag(TagName.slug($0.value)) } + linkedTerms)
+            }
             let named = (related[id.slug] ?? []).sorted().map { Feature.term($0) }
-            features.append(unique([.term(id.slug)] + named + linkedTerms(id)))
+            return unique([.term(id.slug)] + named + linkedTerms)
+        }
+        func add(_ index: Int, to list: inout [Int]) {
+            if list.count < listCap { list.append(index) }
         }
         var lists: [Feature: [Int]] = [:]
         for (index, itemFeatures) in features.enumerated() {
-            for feature in itemFeatures where lists[feature, default: []].count < listCap {
-                lists[feature, default: []].append(index)
-            }
+            for feature in itemFeatures { add(index, to: &lists[feature, default: []]) }
         }
         let places = ids.map { order.place(of: $0) }
         let frozenLists = lists
-        let frozenFeatures = features
-        let frozenIDs = ids
         let best = Array(ids.indices).parallelMap { index -> [ItemID] in
-            let id = frozenIDs[index]
+            let id = ids[index]
             let excluded = id.kind == .term ? (related[id.slug] ?? []) : []
             var scores: [Int: Int] = [:]
             // At most one entry per list item: sized once instead of regrown (1% of a 10,000-article build).
-            scores.reserveCapacity(frozenFeatures[index].count * listCap)
-            for feature in frozenFeatures[index] {
+            scores.reserveCapacity(features[index].count * listCap)
+            for feature in features[index] {
                 for other in frozenLists[feature] ?? [] where other != index {
                     scores[other, default: 0] += feature.weight
                 }
@@ -68,12 +64,12 @@ enum RelatedReading {
                 (b.value, places[a.key]) < (a.value, places[b.key])
             }
             var top: [(key: Int, value: Int)] = []
-            for candidate in scores where !(frozenIDs[candidate.key].kind == .term && excluded.contains(frozenIDs[candidate.key].slug)) {
+            for candidate in scores where !(ids[candidate.key].kind == .term && excluded.contains(ids[candidate.key].slug)) {
                 guard top.count < limit || ranksBefore(candidate, top[top.count - 1]) else { continue }
                 top.insert(candidate, at: top.firstIndex { ranksBefore(candidate, $0) } ?? top.count)
                 if top.count > limit { top.removeLast() }
             }
-            return top.map { frozenIDs[$0.key] }
+            return top.map { ids[$0.key] }
         }
         var result: [ItemID: [ItemID]] = [:]
         for (id, items) in zip(ids, best) where !items.isEmpty { result[id] = items }
