@@ -18,19 +18,19 @@ public struct ContentSet: Sendable {
     /// Names an item answers to: its slug, title and (terms) aliases.
     public func names(of id: ItemID) -> [String] {
         guard let document = document(id) else { return [id.slug] }
-        var names = [id.slug, document.title.value]
-        if id.kind == .term, let term = term(id.slug) { names += term.aliases.map(\.value) }
-        return names
+        return Self.names(document, aliases: id.kind == .term ? term(id.slug)?.aliases ?? [] : [])
     }
 
     /// Every item with its names (`names(of:)`), in the order of `documents`, without copying any document.
     public func forEachItem(names body: (ItemID, [String]) -> Void) {
-        for article in articles { body(article.document.id, [article.document.slug, article.document.title.value]) }
-        for term in terms {
-            body(term.document.id, [term.document.slug, term.document.title.value] + term.aliases.map(\.value))
-        }
-        for archetype in archetypes { body(archetype.document.id, [archetype.document.slug, archetype.document.title.value]) }
-        for company in companies { body(company.document.id, [company.document.slug, company.document.title.value]) }
+        for article in articles { body(article.document.id, Self.names(article.document)) }
+        for term in terms { body(term.document.id, Self.names(term.document, aliases: term.aliases)) }
+        for archetype in archetypes { body(archetype.document.id, Self.names(archetype.document)) }
+        for company in companies { body(company.document.id, Self.names(company.document)) }
+    }
+
+    private static func names(_ document: Document, aliases: [Located<String>] = []) -> [String] {
+        [document.slug, document.title.value] + aliases.map(\.value)
     }
 
     public func document(_ id: ItemID) -> Document? {

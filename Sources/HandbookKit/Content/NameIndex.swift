@@ -28,25 +28,7 @@ public struct NameIndex: Sendable {
     /// The same for ASCII names, nearly all, on bytes: every name of every item is keyed before the Markdown stage
     /// starts, on one core (splitting into Characters was most of it). Nil for any other name.
     static func asciiKey(_ name: String) -> String? {
-        var name = name
-        return name.withUTF8 { bytes -> String? in
-            var key: [UInt8] = []
-            key.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !key.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    key.append(0x20)
-                    pendingSpace = false
-                }
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            return String(decoding: key, as: UTF8.self)
-        }
+        ASCIIWords.joined(name, separator: UInt8(ascii: " ")) { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
     }
 
     /// Every item named `name` among `kinds`, sorted.

@@ -19,24 +19,8 @@ public enum Slug {
     /// The same rule on bytes for ASCII text, nearly every tag and title: tags are slugged several times per
     /// article (Foundation's folding was 3% of a 10,000-article build). Nil for any other text.
     static func ascii(_ title: String) -> String? {
-        var title = title
-        return title.withUTF8 { bytes -> String? in
-            var slug: [UInt8] = []
-            slug.reserveCapacity(bytes.count)
-            var pendingHyphen = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
-                {
-                    if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                    pendingHyphen = false
-                    slug.append(lower)
-                } else {
-                    pendingHyphen = true
-                }
-            }
-            return String(decoding: slug, as: UTF8.self)
+        ASCIIWords.joined(title, separator: UInt8(ascii: "-")) {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
         }
     }
 
