@@ -168,4 +168,12 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
+
+  // The section tree folds above the page on narrow screens and stays open beside it on wide ones.
+  var tree = document.querySelector('.section-tree details');
+  if (tree && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 900px)');
+    if (!wide.matches) tree.open = false;
+    tree.addEventListener('toggle', function () { if (wide.matches && !tree.open) tree.open = true; });
+  }
 })();

@@ -43,12 +43,15 @@ enum ContentLoader {
         }
         diagnostics += siteDiagnostics
 
-        let jobs = try discover(in: directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
+        let tree = ContentTree.scan(directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
+        let jobs =
+            try discoverRecords(in: directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
+            + pageJobs(tree.pages, in: directory, displayPrefix: displayPrefix, diagnostics: &diagnostics)
         let decoded = jobs.parallelMap(counting: progress.stage("Loading content", total: jobs.count)) {
             job -> (RecordDecoder.Record?, [Diagnostic]) in
             var local: [Diagnostic] = []
             guard let file = readSource(job.url, path: job.path, diagnostics: &local) else { return (nil, local) }
-            return (RecordDecoder.record(job.id, file: file, diagnostics: &local), local)
+            return (RecordDecoder.record(job.id, source: job.source, file: file, diagnostics: &local), local)
         }
         var articles: [Article] = []
         var drafts: [String] = []
@@ -62,54 +65,70 @@ enum ContentLoader {
             case .term(let term): terms.append(term)
             case .archetype(let archetype): archetypes.append(archetype)
             case .company(let company): companies.append(company)
-            case .article(let article): drafts.append(article.document.slug)
+            case .article(let article): drafts.append(article.document.source)
             case nil: break
             }
         }
-        let files = ContentFiles.scan(directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
         return ContentSet(
-            site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: files,
+            site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: tree.files,
             leftOutDrafts: drafts)
     }
 
     private struct Job: Sendable {
         var id: ItemID
         var url: URL
+        /// As printed: `content/terms/django.md`.
         var path: String
+        /// Under the content folder: `terms/django.md`.
+        var source: String
     }
 
-    /// Lists the `.md` files of each kind's folder, checking slugs; stray Markdown files are warnings.
-    private static func discover(
+    /// Every page's job, its key made from its path (`PagePath`). Two files that publish at the same URL
+    /// (`Hiring.md` and `hiring.md`, `index.md` and `README.md`) are an error naming both.
+    private static func pageJobs(
+        _ sources: [String], in directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]
+    ) -> [Job] {
+        var jobs: [Job] = []
+        var owners: [String: String] = [:]
+        for source in sources {
+            let key = PagePath.key(forSource: source)
+            if let first = owners[key] {
+                diagnostics.append(
+                    .error(
+                        "page-clash", at: SourceLocation(path: "\(displayPrefix)/\(source)"),
+                        "this file and '\(displayPrefix)/\(first)' would both be published as '\(key).html'; rename or merge one of them"))
+                continue
+            }
+            owners[key] = source
+            jobs.append(
+                Job(
+                    id: ItemID(.article, key), url: directory.appendingPathComponent(source), path: "\(displayPrefix)/\(source)",
+                    source: source))
+        }
+        return jobs
+    }
+
+    /// Lists the `.md` files of each record folder (terms, roles, companies), checking slugs.
+    private static func discoverRecords(
         in directory: URL, displayPrefix: String, entries: ContentEntries, diagnostics: inout [Diagnostic]
     ) throws -> [Job] {
         let manager = FileManager.default
         var jobs: [Job] = []
-        let known = Set(Kind.allCases.map(\.folder))
-        for entry in try manager.contentsOfDirectory(atPath: directory.path).sorted() {
+        for kind in Kind.allCases where kind != .article {
+            let entry = kind.folder
             let entryURL = directory.appendingPathComponent(entry)
+            guard ContentEntries.exists(entryURL) else { continue }
             // A kind's folder may be a link, as long as it stays inside the content folder.
-            if known.contains(entry), case .failure(let problem) = entries.inspect(entryURL, display: "\(displayPrefix)/\(entry)") {
+            if case .failure(let problem) = entries.inspect(entryURL, display: "\(displayPrefix)/\(entry)") {
                 diagnostics.append(problem)
                 continue
             }
             var isDirectory: ObjCBool = false
-            _ = manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue || !known.contains(entry) {
-                // Other folders hold files to publish (ContentFiles); Markdown there is reported by it.
-                if entry.hasSuffix(".md") && !isDirectory.boolValue {
-                    let folders = Kind.allCases.map(\.folder).joined(separator: ", ")
-                    diagnostics.append(
-                        .warning(
-                            "stray-file", at: SourceLocation(path: "\(displayPrefix)/\(entry)"),
-                            "ignored: content goes in one of the folders \(folders)"))
-                }
-                continue
-            }
-            guard let kind = Kind.allCases.first(where: { $0.folder == entry }) else { continue }
+            guard manager.fileExists(atPath: entryURL.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let names = try manager.contentsOfDirectory(atPath: entryURL.path).sorted()
             let present = Set(names)
-            for name in names where name.hasSuffix(".md") {
+            for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
                 let slug = String(name.dropLast(3))
                 let path = "\(displayPrefix)/\(entry)/\(name)"
                 guard isValidSlug(slug) else {
@@ -129,7 +148,7 @@ enum ContentLoader {
                 }
                 let url = entryURL.appendingPathComponent(name)
                 guard isReadableFile(url, path: path, entries: entries, diagnostics: &diagnostics) else { continue }
-                jobs.append(Job(id: ItemID(kind, slug), url: url, path: path))
+                jobs.append(Job(id: ItemID(kind, slug), url: url, path: path, source: "\(entry)/\(name)"))
             }
         }
         return jobs

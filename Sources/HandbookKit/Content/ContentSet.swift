@@ -7,8 +7,10 @@ public struct ContentSet: Sendable {
     public var companies: [Company]
     /// Files published as they are (images, PDFs), content-relative and sorted: see `ContentFiles`.
     public var files: [String]
-    /// Slugs of the draft articles this build leaves out (no `--drafts`), to explain a link to one.
+    /// Sources (`articles/draft.md`) of the draft pages this build leaves out (no `--drafts`), to explain a link to one.
     public var leftOutDrafts: [String]
+    /// The pages' folders as sections.
+    public let sections: SectionTree
 
     /// Every item's document, in a stable order (kind, then slug).
     public var documents: [Document] {
@@ -18,19 +20,31 @@ public struct ContentSet: Sendable {
     /// Names an item answers to: its slug, title and (terms) aliases.
     public func names(of id: ItemID) -> [String] {
         guard let document = document(id) else { return [id.slug] }
+        if id.kind == .article { return Self.names(document, pagePaths: Self.pagePaths(document)) }
         return Self.names(document, aliases: id.kind == .term ? term(id.slug)?.aliases ?? [] : [])
+    }
+
+    /// What else a page answers to: its path as written (`people/hiring/hm_intro_call`), a section's page its folder's
+    /// (`people/hiring`), and a page of `articles/` its file name alone, as before pages could nest.
+    private static func pagePaths(_ document: Document) -> [String] {
+        var paths: [String] = []
+        let written = document.source.hasSuffix(".md") ? String(document.source.dropLast(3)) : document.source
+        if written != document.slug { paths.append(written) }
+        if document.id.isSectionIndex, document.slug != "index" { paths.append(PagePath.folder(of: document.slug)) }
+        if PagePath.folder(of: document.slug) == Kind.article.folder { paths.append(PagePath.name(of: document.slug)) }
+        return paths
     }
 
     /// Every item with its names (`names(of:)`), in the order of `documents`, without copying any document.
     public func forEachItem(names body: (ItemID, [String]) -> Void) {
-        for article in articles { body(article.document.id, Self.names(article.document)) }
+        for article in articles { body(article.document.id, Self.names(article.document, pagePaths: Self.pagePaths(article.document))) }
         for term in terms { body(term.document.id, Self.names(term.document, aliases: term.aliases)) }
         for archetype in archetypes { body(archetype.document.id, Self.names(archetype.document)) }
         for company in companies { body(company.document.id, Self.names(company.document)) }
     }
 
-    private static func names(_ document: Document, aliases: [Located<String>] = []) -> [String] {
-        [document.slug, document.title.value] + aliases.map(\.value)
+    private static func names(_ document: Document, aliases: [Located<String>] = [], pagePaths: [String] = []) -> [String] {
+        [document.slug, document.title.value] + aliases.map(\.value) + pagePaths
     }
 
     public func document(_ id: ItemID) -> Document? {
@@ -59,6 +73,7 @@ public struct ContentSet: Sendable {
         termIndex = Self.index(self.terms.map(\.document))
         archetypeIndex = Self.index(self.archetypes.map(\.document))
         companyIndex = Self.index(self.companies.map(\.document))
+        sections = SectionTree(self.articles)
     }
 
     private var articleIndex: [String: Int]

@@ -2,6 +2,8 @@
 public struct Document: Sendable {
     public var id: ItemID
     public var path: String
+    /// The source file under `content/`, as it is named there: `People_Ops/hm_intro_call.md`.
+    public var source: String = ""
     public var title: Located<String>
     public var summary: String
     public var body: String
@@ -10,6 +12,9 @@ public struct Document: Sendable {
     /// Who keeps the item true (`owner`), and the day they last checked it (`reviewed`).
     public var owner: String? = nil
     public var reviewed: Located<CalendarDate>? = nil
+    /// The id the page's first `# heading` would have had in its body, when the title comes from that heading (which the
+    /// page shows as its title, not twice): links written to it keep working.
+    public var titleID: String? = nil
 
     public var slug: String { id.slug }
     public var kind: Kind { id.kind }

@@ -48,6 +48,9 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
 }
 
 /// Identifies one item: its kind and slug.
+///
+/// A record's slug is its file name (`django`). A page's (an article's) is its path in the site, slugged
+/// (`PagePath`): `articles/first-week`, `people/hiring/hm-intro-call`, `people/hiring/index` for a folder's page.
 public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var kind: Kind
     public var slug: String
@@ -58,7 +61,17 @@ public struct ItemID: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The page's path under `public/`, which is also its URL relative to the site root.
-    public var url: String { "\(kind.folder)/\(slug).html" }
+    public var url: String { kind == .article ? "\(slug).html" : "\(kind.folder)/\(slug).html" }
+
+    /// A page that is its folder's page (`index.md`, `README.md`): the section `people/hiring` for `people/hiring/index`.
+    public var isSectionIndex: Bool { kind == .article && (slug == "index" || slug.hasSuffix("/index")) }
+
+    /// The section the page is listed in: its folder's, or for a section's own page the folder above ("" is the top).
+    public var section: String {
+        guard kind == .article else { return kind.folder }
+        let folder = PagePath.folder(of: slug)
+        return isSectionIndex ? (slug == "index" ? "" : PagePath.folder(of: folder)) : folder
+    }
 
     public var description: String { "\(kind.rawValue) '\(slug)'" }
 

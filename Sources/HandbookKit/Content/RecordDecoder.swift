@@ -59,7 +59,9 @@ enum RecordDecoder {
         case company(Company)
     }
 
-    static func record(_ id: ItemID, file: SourceFile, diagnostics: inout [Diagnostic]) -> Record? {
+    /// `source` is the file's path under `content/`.
+    static func record(_ id: ItemID, source: String, file: SourceFile, diagnostics: inout [Diagnostic]) -> Record? {
+        if id.kind == .article { return page(id, source: source, file: file, diagnostics: &diagnostics) }
         let parts: FrontMatter
         switch FrontMatter.split(file) {
         case .failure(let diagnostic):
@@ -78,6 +80,7 @@ enum RecordDecoder {
                 id: id, path: file.path, title: reader.requiredString("title"),
                 summary: reader.requiredString("summary").value,
                 body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+            document.source = source
             document.owner = reader.string("owner")?.value
             document.reviewed = reviewed(&reader)
             let record: Record
@@ -90,6 +93,78 @@ enum RecordDecoder {
             diagnostics += reader.diagnostics
             return record
         }
+    }
+
+    /// A page: front matter is optional and may carry any key (a wiki's pages carry other tools' keys). The title is the
+    /// front matter's, else the first `# heading`'s (taken out of the body: the page shows it once), else the file
+    /// name's; the summary the front matter's, else the first paragraph's first sentence.
+    private static func page(_ id: ItemID, source: String, file: SourceFile, diagnostics: inout [Diagnostic]) -> Record? {
+        var reader: YAMLReader?
+        var body = file.text
+        var bodyFirstLine = 1
+        if hasFrontMatter(file.text) {
+            switch FrontMatter.split(file) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            case .success(let parts):
+                switch YAMLReader.parse(yaml: parts.yaml, file: file, lineOffset: parts.yamlFirstLine - 1, knownFields: nil) {
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return nil
+                case .success(let parsed): reader = parsed
+                }
+                body = parts.body
+                bodyFirstLine = parts.bodyFirstLine
+            }
+        } else if body.hasPrefix("\u{FEFF}") {
+            body.removeFirst()
+        }
+        let declared = reader?.string("title").flatMap { $0.value.allSatisfy(\.isWhitespace) ? nil : $0 }
+        var title = declared ?? Located(PageText.title(fromName: fallbackName(source)), at: file.location(line: 1))
+        var titleID: String?
+        if let heading = PageText.title(in: body), declared.map({ NameIndex.key($0.value) == NameIndex.key(heading.title) }) ?? true {
+            if declared == nil { title = Located(heading.title, at: file.location(line: bodyFirstLine + heading.line)) }
+            titleID = HeadingIDs.base(for: heading.title)
+            body = heading.body
+        }
+        var document = Document(
+            id: id, path: file.path, title: title,
+            summary: reader?.string("summary")?.value ?? PageText.summary(of: body), body: body, bodyFirstLine: bodyFirstLine)
+        document.source = source
+        document.titleID = titleID
+        guard var reader else {
+            return .article(Article(document: document, order: nil, tags: [], draft: false))
+        }
+        // Other tools' keys stay quiet; one a letter or two from a page field is a typo worth a word.
+        for (name, location) in reader.keyLocations.sorted(by: { $0.key < $1.key }) where !articleFields.contains(name) {
+            let hint = Suggestion.suffix(for: name, in: articleFields)
+            if !hint.isEmpty { reader.diagnostics.append(.warning("unknown-field", at: location, "unknown field '\(name)'\(hint)")) }
+        }
+        document.owner = reader.string("owner")?.value
+        document.reviewed = reviewed(&reader)
+        let article = article(document, &reader)
+        diagnostics += reader.diagnostics
+        return .article(article)
+    }
+
+    /// Whether the file opens with a `---` line (after a byte order mark).
+    private static func hasFrontMatter(_ text: String) -> Bool {
+        var line = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            line = line.dropLast()
+        }
+        return line.elementsEqual("---".utf8)
+    }
+
+    /// The name a page without a title goes by: its file's, or its folder's for an index or README.
+    private static func fallbackName(_ source: String) -> String {
+        let file = PagePath.name(of: source)
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        guard PagePath.isIndex(stem) else { return stem }
+        let folder = PagePath.folder(of: source)
+        return folder.isEmpty ? "Home" : PagePath.name(of: folder)
     }
 
     /// `reviewed`: an ISO date, `YYYY-MM-DD`.

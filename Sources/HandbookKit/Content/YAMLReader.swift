@@ -11,10 +11,13 @@ struct YAMLReader {
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     private var fields: [String: Node] = [:]
+    /// Where each field's key was written.
+    private(set) var keyLocations: [String: SourceLocation] = [:]
     private let mappingLocation: SourceLocation
 
     /// Parses `yaml` as a mapping with the given schema; a syntax error or a non-mapping is a diagnostic.
-    static func parse(yaml: String, file: SourceFile, lineOffset: Int, knownFields: [String]) -> Result<YAMLReader, Diagnostic> {
+    /// `knownFields` nil takes any field and reports none as unknown: a wiki's pages carry keys of other tools.
+    static func parse(yaml: String, file: SourceFile, lineOffset: Int, knownFields: [String]?) -> Result<YAMLReader, Diagnostic> {
         // Missing fields are reported at the opening `---` (line 1), or line 1 of a plain YAML file.
         let start = file.location(line: max(lineOffset, 1))
         let root: Node?
@@ -132,7 +135,7 @@ struct YAMLReader {
 
     // MARK: Private
 
-    private init(mapping: Node.Mapping, file: SourceFile, lineOffset: Int, at location: SourceLocation, knownFields: [String]) {
+    private init(mapping: Node.Mapping, file: SourceFile, lineOffset: Int, at location: SourceLocation, knownFields: [String]?) {
         self.file = file
         self.lineOffset = lineOffset
         self.mappingLocation = location
@@ -142,12 +145,13 @@ struct YAMLReader {
                 diagnostics.append(.error("wrong-type", at: keyLocation, "field names must be plain text"))
                 continue
             }
-            guard knownFields.contains(name) else {
-                let hint = Suggestion.suffix(for: name, in: knownFields)
-                diagnostics.append(.error("unknown-field", at: keyLocation, "unknown field '\(name)'\(hint)"))
+            keyLocations[name] = keyLocation
+            guard let knownFields, !knownFields.contains(name) else {
+                fields[name] = value
                 continue
             }
-            fields[name] = value
+            let hint = Suggestion.suffix(for: name, in: knownFields)
+            diagnostics.append(.error("unknown-field", at: keyLocation, "unknown field '\(name)'\(hint)"))
         }
     }
 

@@ -9,8 +9,10 @@ struct BodyLinker {
 
     let site: MarkdownSite
     let page: Document
-    /// From this page to the site root: every content page sits one folder down.
-    let root = "../"
+    /// From this page to the site root: "../" for each folder the page's URL is in.
+    let root: String
+    /// The folder of the page's source under `content/`, which its relative links start from.
+    let folder: String
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var links: Set<ItemID> = []
     private(set) var terms: [String] = []
@@ -24,7 +26,11 @@ struct BodyLinker {
     init(site: MarkdownSite, page: Document) {
         self.site = site
         self.page = page
+        root = Pagination.root(of: page.id.url)
+        folder = PagePath.folder(of: page.source)
         locator = SourceLocator(document: page)
+        // The title's heading is the page's <h1>: a later heading of the same text is "-1", as on GitHub.
+        if let titleID = page.titleID { headingIDs = HeadingIDs(reserved: HeadingIDs.layoutIDs.union([titleID])) }
     }
 
     // MARK: Text
@@ -124,11 +130,10 @@ struct BodyLinker {
             if reference.fragment != nil { refer(to: .page(page.id), reference, url, isImage: isImage, blockLine: blockLine) }
             return nil
         }
-        let folder = page.kind.folder
         let noun = isImage ? "image from" : "link to"
         // "/images/chart.png" is read from the content folder, as Hugo reads static/: written relative to the
         // page, it then works from disk and under any sub-path too.
-        let base = reference.path.hasPrefix("/") ? "" : folder + "/"
+        let base = reference.path.hasPrefix("/") || folder.isEmpty ? "" : folder + "/"
         guard let resolved = URLSafety.normalize(base + reference.path) else {
             diagnostics.append(
                 .error(
@@ -136,8 +141,8 @@ struct BodyLinker {
                     "\(noun) '\(url)', which is outside the content folder"))
             return nil
         }
-        if reference.path.hasSuffix(".md") {
-            guard let id = site.files[resolved] else {
+        if reference.path.lowercased().hasSuffix(".md") {
+            guard let id = site.files[resolved] ?? site.keys[PagePath.key(forSource: resolved)] else {
                 if site.drafts.contains(resolved) {
                     diagnostics.append(
                         .error(
@@ -146,26 +151,41 @@ struct BodyLinker {
                     return nil
                 }
                 let hint = Suggestion.suffix(
-                    for: reference.path, in: site.files.keys.map { base.isEmpty ? "/" + $0 : relative(from: folder, to: $0) })
+                    for: reference.path,
+                    in: site.files.keys.map { base.isEmpty && !folder.isEmpty ? "/" + $0 : PagePath.relative(from: folder, to: $0) })
                 diagnostics.append(
                     .error("missing-file", at: locator.locateURL(url, fromBodyLine: blockLine), "\(noun) a missing file '\(url)'\(hint)"))
                 return nil
             }
-            links.insert(id)
-            if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
-            return root + id.url + reference.suffix
+            return link(to: id, reference, url, isImage: isImage, blockLine: blockLine)
         }
         // Written from the site root like page links, so the body works wherever it is shown (the print page
         // at the root too); files keep their content path under the output.
         let rebased = root + URLSafety.encodePath(resolved) + reference.suffix
         if site.assets.contains(resolved) { return rebased }
-        if let id = site.pages[resolved] {
-            links.insert(id)
-            if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
-            return rebased
+        if let id = site.pages[resolved] { return link(to: id, reference, url, isImage: isImage, blockLine: blockLine) }
+        // A folder ("../hiring/", "./") goes to its section's page; a page named without ".md" (GitHub wikis) to the page.
+        let section = PagePath.sectionKey(forFolder: resolved)
+        if let id = site.keys[section.isEmpty ? "index" : section + "/index"] ?? site.keys[PagePath.key(forSource: resolved)] {
+            return link(to: id, reference, url, isImage: isImage, blockLine: blockLine)
         }
-        refer(to: .output(resolved), reference, url, isImage: isImage, blockLine: blockLine)
-        return rebased
+        if site.sections.contains(section) {
+            return root + (section.isEmpty ? "index.html" : section + "/index.html") + reference.suffix
+        }
+        let isFolder = reference.path.hasSuffix("/") || resolved.isEmpty
+        let target = isFolder ? (resolved.isEmpty ? "index.html" : resolved + "/index.html") : resolved
+        refer(to: .output(target), reference, url, isImage: isImage, blockLine: blockLine)
+        // From disk a folder's URL does not open its index.html: name the file.
+        return isFolder ? root + URLSafety.encodePath(target) + reference.suffix : rebased
+    }
+
+    /// A link to an item's page, with its fragment checked once every page is rendered.
+    private mutating func link(
+        to id: ItemID, _ reference: URLSafety.LocalReference, _ url: String, isImage: Bool, blockLine: Int
+    ) -> String {
+        links.insert(id)
+        if reference.fragment != nil { refer(to: .page(id), reference, url, isImage: isImage, blockLine: blockLine) }
+        return root + id.url + reference.suffix
     }
 
     private mutating func refer(
@@ -175,10 +195,6 @@ struct BodyLinker {
             LinkReference(
                 target: target, fragment: reference.fragment, written: url, isImage: isImage, from: page.id,
                 location: locator.locateURL(url, fromBodyLine: blockLine)))
-    }
-
-    private func relative(from folder: String, to path: String) -> String {
-        path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : "../" + path
     }
 
     /// Raw HTML the page may not carry: its anchors (`<a id="old-heading">`) are gone too, which a broken

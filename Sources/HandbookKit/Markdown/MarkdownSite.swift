@@ -2,13 +2,18 @@
 public struct MarkdownSite: Sendable {
     let content: ContentSet
     let names: NameIndex
-    /// Content-relative file paths ("terms/django.md") to items, for `.md` links.
+    /// Content-relative file paths ("terms/django.md", "People_Ops/hm_intro_call.md") to items, for `.md` links.
     let files: [String: ItemID]
+    /// Items by their key without ".md" (`people-ops/hm-intro-call`, `terms/django`): a link written with another
+    /// case or spelling of the same name (`../People_Ops/HM_Intro_Call.md`) finds its page as the URL would.
+    let keys: [String: ItemID]
+    /// Section keys (`people-ops/hiring`), for links to a folder (`../hiring/`), which go to its page.
+    let sections: Set<String>
     /// Content-relative paths of the files published as they are (images, PDFs).
     let assets: Set<String>
     /// Page URLs ("terms/django.html") to items, for links written to the built page.
     let pages: [String: ItemID]
-    /// "articles/<slug>.md" of drafts left out of this build.
+    /// Sources ("articles/<slug>.md") of drafts left out of this build.
     let drafts: Set<String>
     let matcher: GlossaryMatcher
     /// The matcher's term numbers to term slugs.
@@ -24,10 +29,16 @@ public struct MarkdownSite: Sendable {
         self.names = names
         let documents = content.documents
         var files: [String: ItemID] = [:]
-        for document in documents { files["\(document.kind.folder)/\(document.slug).md"] = document.id }
+        var keys: [String: ItemID] = [:]
+        for document in documents {
+            files[document.source] = document.id
+            keys[String(document.id.url.dropLast(".html".count))] = document.id
+        }
         self.files = files
+        self.keys = keys
+        sections = Set(content.sections.sections.keys)
         assets = Set(content.files)
-        drafts = Set(content.leftOutDrafts.map { "\(Kind.article.folder)/\($0).md" })
+        drafts = Set(content.leftOutDrafts)
         pages = Dictionary(uniqueKeysWithValues: documents.map { ($0.id.url, $0.id) })
         let linkable = content.terms.filter { !$0.noAutolink }
         matcherTerms = linkable.map(\.document.slug)
@@ -37,8 +48,10 @@ public struct MarkdownSite: Sendable {
             })
         tips = Dictionary(uniqueKeysWithValues: content.terms.map { ($0.document.slug, HTML.escape($0.document.summary)) })
         var kindsByName: [String: Set<Kind>] = [:]
-        content.forEachItem { id, names in
-            for name in names.dropFirst() { kindsByName[NameIndex.key(name), default: []].insert(id.kind) }
+        // Titles and aliases: what prose mentions. Slugs and paths are not words a sentence uses.
+        for document in documents { kindsByName[NameIndex.key(document.title.value), default: []].insert(document.kind) }
+        for term in content.terms {
+            for alias in term.aliases { kindsByName[NameIndex.key(alias.value), default: []].insert(.term) }
         }
         sharedNames = Set(kindsByName.filter { $0.value.count > 1 }.keys)
         unsafeHTML = content.site.unsafeHTML

@@ -110,7 +110,7 @@ public enum Build {
         clock.mark("links")
 
         var report = BuildReport(
-            diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(paths), stageTimes: [], wroteOutput: false,
+            diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(paths, content: content), stageTimes: [], wroteOutput: false,
             strict: options.strict)
         if let writer {
             guard !report.failed else {
@@ -137,20 +137,18 @@ public enum Build {
         return SearchIndexWriter.files(SearchIndex(documents: documents, synonymGroups: synonyms), chunkAbove: chunkAbove)
     }
 
-    private static func pageCounts(_ paths: [String]) -> [(kind: String, count: Int)] {
-        let pages = paths.filter { $0.hasSuffix(".html") }
-        // A role's interview kit (archetypes/<slug>-kit.html) is one of the other pages, not a second role, and so
-        // are the later pages of a long list (articles/page/2.html), one folder further down.
-        func count(_ folder: String) -> Int {
-            pages.count {
-                $0.hasPrefix(folder + "/") && !$0.hasSuffix("/index.html") && !$0.dropFirst(folder.count + 1).contains("/")
-                    && !(folder == "archetypes" && $0.hasSuffix("-kit.html"))
-            }
-        }
-        let kinds = [("articles", "articles"), ("terms", "terms"), ("roles", "archetypes"), ("companies", "companies")]
-        let counted = kinds.map { (kind: $0.0, count: count($0.1)) }
-        let other = pages.count - counted.reduce(0) { $0 + $1.count }
-        return counted + [(kind: "other pages", count: other)]
+    /// Pages written, by kind: an item's own page each (a role's interview kit and the later pages of a long list are
+    /// among the other pages); the home page's text (`index.md`) is the home page, one of the other pages.
+    private static func pageCounts(_ paths: [String], content: ContentSet) -> [(kind: String, count: Int)] {
+        let written = Set(paths)
+        let counted: [(kind: String, count: Int)] = [
+            ("articles", content.articles.count { $0.document.slug != "index" && written.contains($0.document.id.url) }),
+            ("terms", content.terms.count { written.contains($0.document.id.url) }),
+            ("roles", content.archetypes.count { written.contains($0.document.id.url) }),
+            ("companies", content.companies.count { written.contains($0.document.id.url) }),
+        ]
+        let pages = paths.count { $0.hasSuffix(".html") }
+        return counted + [(kind: "other pages", count: pages - counted.reduce(0) { $0 + $1.count })]
     }
 }
 

@@ -38,7 +38,8 @@ extension SiteRenderer {
             articles: readingOrder.prefix(Self.homeArticles).map {
                 LinkView(title: $0.document.title.value, url: $0.document.id.url, summary: $0.document.summary)
             },
-            articleCount: readingOrder.count, moreArticles: readingOrder.count > Self.homeArticles,
+            articleCount: readingOrder.count,
+            moreArticles: readingOrder.count > Self.homeArticles && content.sections.sections["articles"] != nil,
             topics: topics.prefix(Self.homeTopics).map {
                 LinkView(title: $0.name, url: "tags/\(TagName.slug($0.name)).html", detail: "\($0.articles.count)")
             },
@@ -54,16 +55,26 @@ extension SiteRenderer {
                 guard let terms = categories[category] else { return nil }
                 return LinkView(title: category.rawValue, url: "terms/index.html#category-\(category.rawValue)", detail: "\(terms.count)")
             },
-            letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") })
+            letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") },
+            body: bodies[ItemID(.article, "index")]?.html, contents: homeContents())
     }
 
-    func articlesIndexView(_ page: Pagination.Page, of pagination: Pagination) -> ListPageView {
-        let root = Pagination.root(of: page.path)
-        return ListPageView(
-            root: root, title: "Articles", summary: "Guides for recruiters, in reading order.",
-            items: readingOrder[page.range].map {
-                LinkView(title: $0.document.title.value, url: root + $0.document.id.url, summary: $0.document.summary)
-            }, pager: pagination.view(at: page.index))
+    /// How many of the top folder's sections and pages the home page lists.
+    static let homeContents = 100
+
+    /// The top folder's sections and pages, the way into a wiki's tree; none for a site whose pages are all in
+    /// `articles/` (its start of the reading order says it all).
+    private func homeContents() -> [LinkView] {
+        let top = content.sections.sections[""]?.entries ?? []
+        guard top != [.section("articles")] else { return [] }
+        return top.prefix(Self.homeContents).map { entry in
+            let summary: String? =
+                switch entry {
+                case .page(let id): content.document(id)?.summary
+                case .section(let key): content.sections.sections[key]?.index.flatMap { content.document($0)?.summary }
+                }
+            return LinkView(title: title(of: entry), url: url(of: entry), summary: summary, detail: entry.isSection ? "Section" : nil)
+        }
     }
 
     private func letterGroups() -> [LetterGroup] {
@@ -203,7 +214,7 @@ extension SiteRenderer {
     private func printSection(_ document: Document, in file: String) -> PrintSection {
         PrintSection(
             id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value, summary: document.summary,
-            body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id, in: file, book: printBook),
+            body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id, in: file, book: printBook, pages: pageURLs),
             review: SiteRenderer.review(document))
     }
 
@@ -274,15 +285,30 @@ extension SiteRenderer {
 /// On the print handbook, links between pages become links to sections: within the page, or to the volume
 /// holding the section when the book is split.
 enum PrintLinks {
-    static func anchor(_ id: ItemID) -> String { "\(id.kind.rawValue)-\(id.slug)" }
+    /// A section's id: `term-django`, `article-first-week` for a page of `articles/`, `page-people.hiring.hm-intro-call`
+    /// for one elsewhere (a slug has no dots, so a path with them for slashes names one page).
+    static func anchor(_ id: ItemID) -> String {
+        guard id.kind == .article else { return "\(id.kind.rawValue)-\(id.slug)" }
+        let folder = PagePath.folder(of: id.slug)
+        if folder == Kind.article.folder { return "article-" + PagePath.name(of: id.slug) }
+        return "page-" + id.slug.replacingOccurrences(of: "/", with: ".")
+    }
 
     /// Prefixes the body's own ids and fragments with its item, and points page links at sections.
     /// `file` is the print page the body goes on: `print.html`, or a volume under `print/` (one folder down,
     /// like the item pages, so other relative links stay as they are). The print handbook carries every body
     /// of the site, so this jumps from one `="` to the next (`memchr` for the `=`, rare in prose) and copies
     /// the text between in one piece: every attribute it rewrites ends in `="`.
-    static func rewrite(_ html: String, for id: ItemID, in file: String = "print.html", book: PrintBook? = nil) -> String {
+    /// The body's links start from its page's folder: `pageRoot` ("../" per folder of the page's URL) climbs to the site
+    /// root. `pages` finds the item a URL is the page of, for links to nested pages.
+    static func rewrite(
+        _ html: String, for id: ItemID, in file: String = "print.html", book: PrintBook? = nil, pages: [String: ItemID] = [:]
+    ) -> String {
         let atRoot = !file.contains("/")
+        let parent = Array(Pagination.root(of: id.url).utf8)
+        let pageFolder = PagePath.folder(of: id.url)
+        let folderPrefix = Array(((atRoot ? "" : "../") + (pageFolder.isEmpty ? "" : pageFolder + "/")).utf8)
+        let rootPrefix = Array((atRoot ? "" : "../").utf8)
         let prefix = Array((anchor(id) + "--").utf8)
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
@@ -302,24 +328,24 @@ enum PrintLinks {
             } else if ends(bytes, at: equals, with: hrefName) {
                 if starts(bytes, at: value, with: hash) {
                     (replacement, kept) = (prefix, hash.count)
-                } else if starts(bytes, at: value, with: parent) {
-                    if let (target, fragment, length) = pageTarget(bytes, at: value + parent.count) {
+                } else if isRelative(bytes, at: value) && startsFromRoot(bytes, at: value, parent) {
+                    if let (target, fragment, length) = pageTarget(bytes, at: value + parent.count, pages: pages) {
                         let anchor = anchor(target) + fragment
                         replacement = Array((book?.url(of: target, anchor: anchor, from: file) ?? "#" + anchor).utf8)
                         skipped = parent.count + length
-                    } else if atRoot {
-                        (replacement, skipped) = ([], parent.count)
+                    } else {
+                        (replacement, skipped) = (rootPrefix, parent.count)
                     }
-                } else if isFolderRelative(bytes, at: value) {
+                } else if isRelative(bytes, at: value) {
                     // Raw HTML (unsafe_html) may name a file next to its page: from the print page, it is in the page's folder.
-                    replacement = Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
+                    replacement = folderPrefix
                 }
-            } else if ends(bytes, at: equals, with: srcName) {
-                if starts(bytes, at: value, with: parent) {
-                    // Anything else relative (an image next to the page) climbs one folder less from the site root.
-                    if atRoot { (replacement, skipped) = ([], parent.count) }
-                } else if isFolderRelative(bytes, at: value) {
-                    replacement = Array(((atRoot ? "" : "../") + id.kind.folder + "/").utf8)
+            } else if ends(bytes, at: equals, with: srcName) && isRelative(bytes, at: value) {
+                // An image beside the page, or from the site root as the Markdown stage writes it.
+                if startsFromRoot(bytes, at: value, parent) {
+                    (replacement, skipped) = (rootPrefix, parent.count)
+                } else {
+                    replacement = folderPrefix
                 }
             }
             if let replacement {
@@ -356,13 +382,17 @@ enum PrintLinks {
     private static let hrefName = Array("href".utf8)
     private static let srcName = Array("src".utf8)
     private static let hash = Array("#".utf8)
-    private static let parent = Array("../".utf8)
     private static let html = Array(".html".utf8)
 
-    /// A URL relative to its page's folder: not empty, no scheme, not from the root, not "../" or "#".
-    private static func isFolderRelative(_ bytes: [UInt8], at start: Int) -> Bool {
-        guard start < bytes.count, ![UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "?")].contains(bytes[start]),
-            !starts(bytes, at: start, with: Array("../".utf8))
+    /// Whether a relative URL climbs to the site root from its page: it starts with the page's `parent` ("../../"),
+    /// and for a page at the top ("" climbs nothing) does not climb at all.
+    private static func startsFromRoot(_ bytes: [UInt8], at start: Int, _ parent: [UInt8]) -> Bool {
+        parent.isEmpty ? !starts(bytes, at: start, with: Array("../".utf8)) : starts(bytes, at: start, with: parent)
+    }
+
+    /// A relative URL: not empty, no scheme, not from the server's root, not "#" or "?" alone.
+    private static func isRelative(_ bytes: [UInt8], at start: Int) -> Bool {
+        guard start < bytes.count, ![UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "?")].contains(bytes[start])
         else { return false }
         var index = start
         while index < bytes.count {
@@ -380,10 +410,14 @@ enum PrintLinks {
     }
 
     /// `terms/django.html#x"` -> (term django, `--x`, length up to the quote), for links to content pages.
-    private static func pageTarget(_ bytes: [UInt8], at start: Int) -> (ItemID, String, Int)? {
+    private static func pageTarget(_ bytes: [UInt8], at start: Int, pages: [String: ItemID]) -> (ItemID, String, Int)? {
         guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         let url = bytes[start..<quote]
         let hash = url.firstIndex(of: UInt8(ascii: "#")) ?? quote
+        if let id = pages[String(decoding: url[..<hash], as: UTF8.self)] {
+            let fragment = hash < quote ? "--" + String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
+            return (id, fragment, quote - start)
+        }
         let path = url[..<hash].split(separator: UInt8(ascii: "/"))
         guard path.count == 2, path[1].count >= html.count, path[1].suffix(html.count).elementsEqual(html),
             let kind = Kind.allCases.first(where: { $0.folder.utf8.elementsEqual(path[0]) })
@@ -391,6 +425,6 @@ enum PrintLinks {
         let slug = String(decoding: path[1].dropLast(html.count), as: UTF8.self)
         guard ContentLoader.isValidSlug(slug) else { return nil }
         let fragment = hash < quote ? "--" + String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
-        return (ItemID(kind, slug), fragment, quote - start)
+        return (ItemID(kind, kind == .article ? "\(kind.folder)/\(slug)" : slug), fragment, quote - start)
     }
 }

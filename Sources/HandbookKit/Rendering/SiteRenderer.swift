@@ -11,9 +11,10 @@ struct SiteRenderer: Sendable {
     let bodies: [ItemID: RenderedBody]
     let references: CrossReferences
     let templates: TemplateSet
-    /// Articles in reading order (`order`, then title), and each article's place in it: computed once.
+    /// Pages in reading order: section by section, depth first, each in its order. Computed once.
     let readingOrder: [Article]
-    private let readingPosition: [ItemID: Int]
+    /// Every item by its page's URL, for the print handbook's links.
+    let pageURLs: [String: ItemID]
     /// Tags and their articles, for the tag pages and the tags index.
     let tagged: [(name: String, articles: [Article])]
     /// Where each section of the print handbook goes: one page, or volumes for a large site.
@@ -29,11 +30,11 @@ struct SiteRenderer: Sendable {
         self.bodies = bodies
         self.references = references
         self.templates = templates
-        readingOrder = content.articles.sorted {
-            ($0.order ?? Int.max, $0.document.title.value.lowercased(), $0.document.slug)
-                < ($1.order ?? Int.max, $1.document.title.value.lowercased(), $1.document.slug)
-        }
-        readingPosition = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1.document.id, $0) })
+        // Section by section, each in its order (`order`, then title); the home page's own text is not a page of it.
+        var byID: [ItemID: Article] = [:]
+        for article in content.articles { byID[article.document.id] = article }
+        readingOrder = content.sections.pagesInOrder().filter { $0.slug != "index" }.compactMap { byID[$0] }
+        pageURLs = Dictionary(content.documents.map { ($0.id.url, $0.id) }) { first, _ in first }
         tagged = Self.tagIndex(content.articles)
         printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)
         let rendered = content.terms.parallelMap { term in
@@ -75,15 +76,7 @@ struct SiteRenderer: Sendable {
             }
         }
         jobs.append { renderer.frame("index.html", template: "home", view: renderer.homeView(), title: nil, nav: "home") }
-        let articlePages = Pagination(first: "articles/index.html", count: readingOrder.count)
-        for page in articlePages.pages {
-            let title = page.index == 0 ? "Articles" : "Articles, page \(page.index + 1)"
-            jobs.append {
-                renderer.frame(
-                    page.path, template: "articles-index", view: renderer.articlesIndexView(page, of: articlePages), title: title,
-                    nav: "articles")
-            }
-        }
+        jobs += sectionJobs()
         jobs.append {
             renderer.frame("terms/index.html", template: "terms-index", view: renderer.termsIndexView(), title: "Glossary", nav: "terms")
         }
@@ -130,7 +123,8 @@ struct SiteRenderer: Sendable {
                 "404.html", template: "404", view: SimpleView(root: "", title: "Page not found"), title: "Page not found", nav: "")
         }
         // The long single pages (print, home, indexes) go first: started last, they would run alone at the end.
-        for article in content.articles {
+        // The top folder's index.md is the home page's text.
+        for article in content.articles where article.document.slug != "index" {
             jobs.append { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
         }
         for term in content.terms {
@@ -149,7 +143,8 @@ struct SiteRenderer: Sendable {
     /// A content item's page, framed by the layout, with the definitions of the terms it links.
     private func page(_ document: Document, template: String, view: Any) -> (OutputFile?, Diagnostic?) {
         frame(
-            document.id.url, template: template, view: view, title: document.title.value, nav: document.kind.folder,
+            document.id.url, template: template, view: view, title: document.title.value,
+            nav: document.kind == .article ? String(document.id.section.prefix { $0 != "/" }) : document.kind.folder,
             description: document.summary, tips: tips(bodies[document.id]?.terms ?? []))
     }
 
@@ -184,12 +179,16 @@ struct SiteRenderer: Sendable {
         (base.hasSuffix("/") ? base : base + "/") + (path == "index.html" ? "" : path)
     }
 
+    /// The header's links: the articles section and the kinds of record, those the site has.
     private func navigation(current: String, root: String) -> [NavItem] {
-        [
-            ("Articles", "articles/index.html", "articles"), ("Roles", "archetypes/index.html", "archetypes"),
-            ("Companies", "companies/index.html", "companies"), ("Glossary", "terms/index.html", "terms"),
-            ("Questions", "questions.html", "questions"), ("Checklist", "checklist.html", "checklist"),
-        ].map { NavItem(title: $0.0, url: root + $0.1, current: $0.2 == current) }
+        let hasRoles = !content.archetypes.isEmpty
+        return [
+            ("Articles", "articles/index.html", "articles", content.sections.sections["articles"] != nil),
+            ("Roles", "archetypes/index.html", "archetypes", hasRoles),
+            ("Companies", "companies/index.html", "companies", !content.companies.isEmpty),
+            ("Glossary", "terms/index.html", "terms", !content.terms.isEmpty),
+            ("Questions", "questions.html", "questions", hasRoles), ("Checklist", "checklist.html", "checklist", hasRoles),
+        ].filter(\.3).map { NavItem(title: $0.0, url: root + $0.1, current: $0.2 == current) }
     }
 
     // MARK: Views of items
@@ -211,18 +210,38 @@ struct SiteRenderer: Sendable {
         (bodies[id]?.headings ?? []).map { TOCEntry(text: $0.text, id: $0.id, isSub: $0.level == 3) }
     }
 
+    /// A page: its body, where it is (breadcrumbs, section tree, previous and next in its section), and for a section's
+    /// own page (index.md) the section's listing.
     func articleView(_ article: Article) -> ArticleView {
-        let index = readingPosition[article.document.id]
-        let previous = index.flatMap { $0 > 0 ? readingOrder[$0 - 1] : nil }
-        let next = index.flatMap { $0 + 1 < readingOrder.count ? readingOrder[$0 + 1] : nil }
+        let id = article.document.id
+        let root = Pagination.root(of: id.url)
+        let sections = content.sections
+        var previous: Document?
+        var next: Document?
+        if let place = sections.position(of: id), let entries = sections.section(of: id)?.entries {
+            previous = entries[..<place].last { !$0.isSection }.flatMap { page(of: $0) }
+            next = entries[(place + 1)...].first { !$0.isSection }.flatMap { page(of: $0) }
+        }
         var seen = Set<String>()
         let tags = article.tags.map(\.value).filter { seen.insert(TagName.slug($0)).inserted }
-        return ArticleView(
-            root: "../", title: article.document.title.value, summary: article.document.summary,
-            body: bodies[article.document.id]?.html ?? "", toc: toc(article.document.id),
-            tags: tags.map { LinkView(title: $0, url: "../tags/\(TagName.slug($0)).html") },
-            previous: previous.map { link($0.document, from: "../") }, next: next.map { link($0.document, from: "../") },
-            review: Self.review(article.document), relatedReading: relatedReading(article.document.id))
+        var view = ArticleView(
+            root: root, title: article.document.title.value, summary: article.document.summary,
+            body: bodies[id]?.html ?? "", toc: toc(id),
+            tags: tags.map { LinkView(title: $0, url: "\(root)tags/\(TagName.slug($0)).html") },
+            previous: previous.map { link($0, from: root) }, next: next.map { link($0, from: root) },
+            review: Self.review(article.document), relatedReading: relatedReading(id), titleID: article.document.titleID)
+        let folder = id.isSectionIndex ? PagePath.folder(of: id.slug) : id.section
+        view.section = sectionNav(open: folder, page: id, root: root)
+        if id.isSectionIndex, let section = sections.sections[folder] {
+            let pagination = Pagination(first: section.url, count: section.entries.count)
+            view.listing = listing(section, page: pagination.pages[0], of: pagination, root: root)
+        }
+        return view
+    }
+
+    private func page(of entry: SectionTree.Entry) -> Document? {
+        guard case .page(let id) = entry else { return nil }
+        return content.document(id)
     }
 
     func termView(_ term: Term) -> TermView {

@@ -5,7 +5,7 @@ import Mustache
 struct TemplateSet: Sendable {
     /// Templates the build renders pages with; each must exist.
     static let required = [
-        "layout", "home", "article", "term", "archetype", "company", "articles-index", "terms-index",
+        "layout", "home", "article", "term", "archetype", "company", "section", "terms-index",
         "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "print-volume", "404",
         "archetype-kit",
     ]

@@ -95,6 +95,8 @@ extension HomeView: MustacheParent {
         case "termCount": self.termCount
         case "categories": self.categories
         case "letters": self.letters
+        case "body": self.body
+        case "contents": self.contents
         default: nil
         }
     }
@@ -113,6 +115,68 @@ extension ArticleView: MustacheParent {
         case "next": self.next
         case "review": self.review
         case "relatedReading": self.relatedReading
+        case "titleID": self.titleID
+        case "section": self.section
+        case "listing": self.listing
+        default: nil
+        }
+    }
+}
+
+// The tree nests a level in an item in a level: each answers every name it has, `false` for an absent one, so that
+// Mustache never finds an outer level's `open` or `more` (and renders that level again inside itself).
+extension SectionNavView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "breadcrumbs": self.breadcrumbs
+        case "tree": self.tree
+        default: nil
+        }
+    }
+}
+
+extension TreeLevel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "items": self.items
+        case "more": self.more.map { $0 as Any } ?? false
+        default: nil
+        }
+    }
+}
+
+extension TreeItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "isSection": self.isSection
+        case "current": self.current
+        case "open": self.open.map { $0 as Any } ?? false
+        default: nil
+        }
+    }
+}
+
+extension SectionListing: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sections": self.sections
+        case "pages": self.pages
+        case "pager": self.pager.map { $0 as Any } ?? false
+        default: nil
+        }
+    }
+}
+
+extension SectionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "summary": self.summary
+        case "section": self.section
+        case "listing": self.listing
         default: nil
         }
     }

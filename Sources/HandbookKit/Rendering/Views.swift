@@ -67,6 +67,10 @@ struct HomeView: Sendable {
     var termCount: Int
     var categories: [LinkView]
     var letters: [LinkView]
+    /// The top folder's `index.md` or `README.md`, above the lists.
+    var body: String? = nil
+    /// The top folder's sections and pages.
+    var contents: [LinkView] = []
 }
 
 struct ArticleView: Sendable {
@@ -80,6 +84,50 @@ struct ArticleView: Sendable {
     var next: LinkView?
     var review: ReviewView? = nil
     var relatedReading: [LinkView] = []
+    /// The id the page's `# heading` had, on its `<h1>`.
+    var titleID: String? = nil
+    var section: SectionNavView? = nil
+    /// A section's own page (index.md): its pages and subsections.
+    var listing: SectionListing? = nil
+}
+
+/// Where a page is: breadcrumbs from the home page, and the section tree with the current branch open.
+struct SectionNavView: Sendable {
+    var breadcrumbs: [LinkView]
+    var tree: TreeLevel
+}
+
+/// One level of the section tree: a section's entries around the open one, and a link to the rest.
+struct TreeLevel: Sendable {
+    var items: [TreeItem]
+    /// "All 240 pages of Hiring", when the level shows only some of them.
+    var more: LinkView?
+}
+
+struct TreeItem: Sendable {
+    var title: String
+    var url: String
+    var isSection: Bool
+    /// This page.
+    var current: Bool
+    /// The next level down, for the section on the current page's branch.
+    var open: TreeLevel?
+}
+
+/// A section's listing: its subsections and pages, a page of them at a time.
+struct SectionListing: Sendable {
+    var sections: [LinkView]
+    var pages: [LinkView]
+    var pager: PagerView?
+}
+
+/// A section with no index page of its own: its listing under its name.
+struct SectionView: Sendable {
+    var root: String
+    var title: String
+    var summary: String
+    var section: SectionNavView
+    var listing: SectionListing
 }
 
 struct GroupView: Sendable {

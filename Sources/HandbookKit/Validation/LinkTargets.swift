@@ -54,18 +54,19 @@ struct LinkTargets {
                 bodies[id]?.omittedIDs.contains(fragment) == true
                 ? "; it is in raw HTML, which is left out unless site.yml sets unsafe_html: true"
                 : Suggestion.suffix(for: fragment, in: ids.sorted())
-            return .error(
+            // A warning, as in MkDocs and Docusaurus: the page opens, at its top. A wiki moved in has hundreds.
+            return .warning(
                 "missing-anchor", at: reference.location,
                 "\(noun) '\(reference.written)', but \(place) has no heading or id '\(fragment)'\(hint)")
         case .output(let path):
             guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
-            let folder = reference.from.kind.folder
+            let folder = PagePath.folder(of: reference.from.url)
             if outputFiles.isEmpty { outputFiles = generated.sorted() + content.files }
             let written = URLSafety.localReference(reference.written)?.path ?? reference.written
             let candidates =
                 written.hasPrefix("/")
                 ? outputFiles.map { "/" + $0 }
-                : outputFiles.map { $0.hasPrefix(folder + "/") ? String($0.dropFirst(folder.count + 1)) : "../" + $0 }
+                : outputFiles.map { PagePath.relative(from: folder, to: $0) }
             let hint = Suggestion.suffix(for: written, in: candidates)
             return .error("missing-file", at: reference.location, "\(noun) a missing file '\(reference.written)'\(hint)")
         }
@@ -78,7 +79,8 @@ struct LinkTargets {
     /// The ids a page carries: those in its body (headings, footnotes, raw HTML) and those its template writes.
     private mutating func ids(of id: ItemID) -> Set<String> {
         if let known = idsByPage[id] { return known }
-        let ids = HTMLIDs.scan(bodies[id]?.html ?? "").union(templateIDs(id.kind))
+        var ids = HTMLIDs.scan(bodies[id]?.html ?? "").union(templateIDs(id.kind))
+        if let titleID = content.document(id)?.titleID { ids.insert(titleID) }
         idsByPage[id] = ids
         return ids
     }

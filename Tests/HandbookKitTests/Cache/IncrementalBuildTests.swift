@@ -158,10 +158,10 @@ import Testing
 
         // A broken edit leaves everything as it was; the fix builds to the same bytes as a full build.
         let beforeBroken = try Self.snapshot(workspace.incremental)
-        try workspace.edit("content/articles/article-3.md") { $0.replacingOccurrences(of: "summary:", with: "sumary:") }
+        try workspace.edit("content/articles/article-3.md") { $0.replacingOccurrences(of: "order:", with: "order: [") }
         #expect(try workspace.buildBoth().failed)
         #expect(try Self.snapshot(workspace.incremental) == beforeBroken)
-        try workspace.edit("content/articles/article-3.md") { $0.replacingOccurrences(of: "sumary:", with: "summary:") }
+        try workspace.edit("content/articles/article-3.md") { $0.replacingOccurrences(of: "order: [", with: "order:") }
         try workspace.buildBoth()
     }
 

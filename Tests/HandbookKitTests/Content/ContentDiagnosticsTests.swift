@@ -25,8 +25,8 @@ import Testing
         ),
         (
             "missing required field",
-            ["articles/a.md": file("title: A")],
-            ["content/articles/a.md:1:1: error: missing required field 'summary' [missing-field]"]
+            ["terms/a.md": file("title: A\ncategory: tool")],
+            ["content/terms/a.md:1:1: error: missing required field 'summary' [missing-field]"]
         ),
         (
             "wrong type: a list where text belongs",
@@ -78,10 +78,23 @@ import Testing
         ),
         (
             "bad slug",
-            ["articles/Hiring_Guide.md": file("title: A\nsummary: S.")],
+            ["terms/Hiring_Guide.md": file("title: A\nsummary: S.\ncategory: concept")],
             [
-                "content/articles/Hiring_Guide.md:1:1: error: file name 'Hiring_Guide' is not a valid slug "
+                "content/terms/Hiring_Guide.md:1:1: error: file name 'Hiring_Guide' is not a valid slug "
                     + "(lowercase letters, digits and single hyphens); rename it to 'hiring-guide.md' [bad-slug]"
+            ]
+        ),
+        (
+            "two pages published at one URL",
+            [
+                "people/Hiring_Guide.md": "# Hiring\n", "people/hiring-guide.md": "# Guide\n", "people/README.md": "# People\n",
+                "people/index.md": "# Also people\n",
+            ],
+            [
+                "content/people/hiring-guide.md:1:1: error: this file and 'content/people/Hiring_Guide.md' would both be published as "
+                    + "'people/hiring-guide.html'; rename or merge one of them [page-clash]",
+                "content/people/index.md:1:1: error: this file and 'content/people/README.md' would both be published as "
+                    + "'people/index.html'; rename or merge one of them [page-clash]",
             ]
         ),
         (
@@ -196,10 +209,10 @@ import Testing
 
     @Test func twelveTyposGiveTwelveDiagnosticsInOneRun() throws {
         var files: [String: String] = [:]
-        for index in 1...12 { files["articles/a\(index).md"] = file("title: A\nsummary: S.\ntgas: [x]") }
+        for index in 1...12 { files["terms/t\(index).md"] = file("title: T\(index)\nsummary: S.\ncategory: tool\naliasses: [x\(index)]") }
         let found = try diagnostics(files)
         #expect(found.count == 12)
-        #expect(found.allSatisfy { $0.hasSuffix("unknown field 'tgas'; did you mean 'tags'? [unknown-field]") })
+        #expect(found.allSatisfy { $0.hasSuffix("unknown field 'aliasses'; did you mean 'aliases'? [unknown-field]") })
         #expect(found == found.sorted())
     }
 
@@ -213,10 +226,18 @@ import Testing
     }
 
     @Test func strayMarkdownIsAWarning() throws {
-        let found = try diagnostics(["notes.md": "# notes"])
+        let found = try diagnostics(["notes.md": "# notes", "companies/drafts/acme.md": "# Acme"])
         #expect(
             found == [
-                "content/notes.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, companies [stray-file]"
+                "content/companies/drafts/acme.md:1:1: warning: ignored: the records of 'companies/' are the folder's own files, not "
+                    + "its subfolders'; move it up into 'companies/', or out of 'companies/' to make it a page [stray-file]"
             ])
+    }
+
+    /// Pages take any front matter key quietly (wikis carry other tools' keys), but one that looks like a typo of a
+    /// page's field gets a warning.
+    @Test func aPagesUnknownKeysAreQuietUnlessTheyLookLikeATypo() throws {
+        let found = try diagnostics(["articles/a.md": file("title: A\nsummary: S.\nlayout: post\nnav_order: 3\ntgas: [x]")])
+        #expect(found == ["content/articles/a.md:6:1: warning: unknown field 'tgas'; did you mean 'tags'? [unknown-field]"])
     }
 }

@@ -27,11 +27,11 @@ import Testing
         #expect(first == second)
     }
 
-    /// A build fails on bad front matter before any page is made, or on a broken anchor found once every page
-    /// has been written into the staging folder: either way the output stays as it was and no folder is left.
+    /// A build fails on bad front matter before any page is made, or on a link to a generated page that no build
+    /// writes, found once every page has been written into the staging folder: either way the output stays as it was and no folder is left.
     @Test(arguments: [
         ("terms/django.md", file("title: Django\nsummary: Changed.\ncategory: framwork")),
-        ("articles/late.md", file("title: Late\nsummary: S.", "See [Django](../terms/django.md#no-such-heading).\n")),
+        ("articles/late.md", file("title: Late\nsummary: S.", "See [the tag](../tags/no-such-tag.html).\n")),
     ])
     func aFailedBuildLeavesThePreviousOutputUntouched(_ path: String, _ contents: String) throws {
         let site = try TestSite(fixture: "tricky")
@@ -58,6 +58,7 @@ import Testing
         let build = try site.build()
         #expect(check.diagnostics == build.diagnostics)
         #expect(check.diagnostics.map(\.id) == ["unknown-field", "unknown-link-target"])
+        #expect(check.diagnostics.map(\.severity) == [.warning, .error])
     }
 
     @Test func strictFailsOnWarnings() throws {

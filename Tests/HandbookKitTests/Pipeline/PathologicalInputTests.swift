@@ -53,12 +53,17 @@ import Testing
 
     @Test(arguments: ["", "\n\n  \n", "\u{FEFF}"])
     func anEmptyFileIsAnError(_ text: String) throws {
-        let (diagnostics, site) = try build(["articles/empty.md": Array(text.utf8)])
+        let (diagnostics, site) = try build(["terms/empty.md": Array(text.utf8)])
         defer { site.remove() }
         #expect(
             diagnostics == [
-                "content/articles/empty.md:1:1: error: the file is empty; expected '---', front matter, '---', then Markdown [empty-file]"
+                "content/terms/empty.md:1:1: error: the file is empty; expected '---', front matter, '---', then Markdown [empty-file]"
             ])
+        // A page needs no front matter: an empty one is published under its file's name.
+        let (pageDiagnostics, pageSite) = try build(["articles/empty.md": Array(text.utf8)])
+        defer { pageSite.remove() }
+        #expect(pageDiagnostics.isEmpty)
+        #expect(try pageSite.read("articles/empty.html").contains("<h1>Empty</h1>"))
     }
 
     @Test func aBOMWithCRLFLineEndsReadsLikeAnyFile() throws {
@@ -112,8 +117,10 @@ import Testing
         let (diagnostics, site) = try build(["articles/deep.md": page(String(repeating: "- ", count: 3_000) + "Django at the bottom\n")])
         defer { site.remove() }
         #expect(diagnostics == [])
-        // The body only: the page may end with a related-reading list.
-        let html = try article(site).components(separatedBy: "<section class=\"related-reading\"")[0]
+        // The body only: the page starts with the section tree and may end with a related-reading list.
+        let page = try article(site)
+        let body = try #require(page.range(of: "<div class=\"body\">"))
+        let html = page[body.upperBound...].components(separatedBy: "<section class=\"related-reading\"")[0]
         #expect(count("<ul>", in: html) == 3_000)
         #expect(count("</li>", in: html) == 3_000)
         #expect(html.contains(">Django</a> at the bottom"))

@@ -89,21 +89,20 @@ import Testing
             #expect(reload == LiveReload.State(generation: first.generation + 1, ok: true, errors: nil))
             #expect(try await get(url("articles/intro.html", preview)).text.contains("We now use Flask."))
 
-            try site.write("articles/intro.md", "---\ntitle: Intro\nsumary: Start here.\n---\nBroken now.\n")
+            try site.write("articles/intro.md", "---\ntitle: Intro\norder: first\n---\nBroken now.\n")
             let broken = try await next(preview, after: reload.generation)
             #expect(!broken.ok && broken.generation == reload.generation + 1)
             #expect(
                 broken.errors
                     == """
-                    content/articles/intro.md:1:1: error: missing required field 'summary' [missing-field]
-                    content/articles/intro.md:3:1: error: unknown field 'sumary'; did you mean 'summary'? [unknown-field]
+                    content/articles/intro.md:3:8: error: 'order' must be a whole number [wrong-type]
                     content/terms/django.md:2:8: warning: term 'Django' is mentioned nowhere: no page names it and no role or company uses it [unused-term]
-                    2 errors, 1 warning
+                    1 error, 1 warning
                     """)
             // The last good page stays served, now carrying the errors for the overlay.
             let page = try await get(url("articles/intro.html", preview))
             #expect(page.text.contains("We now use Flask.") && !page.text.contains("Broken now."))
-            #expect(page.text.contains(#""ok":false"#) && page.text.contains("unknown field 'sumary'"))
+            #expect(page.text.contains(#""ok":false"#) && page.text.contains("'order' must be a whole number"))
 
             try site.write("articles/intro.md", Self.article)
             let fixed = try await next(preview, after: broken.generation)

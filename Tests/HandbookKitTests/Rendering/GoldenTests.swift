@@ -3,7 +3,8 @@ import Testing
 
 @testable import HandbookKit
 
-/// The `<main>` element of each page of the `tricky` fixture site, against files under `Golden/tricky/`.
+/// The `<main>` element of each page of the fixture sites, against files under `Golden/<fixture>/`: `tricky` (every kind
+/// of record and page), `wiki` (a team's wiki as it is: nested folders, no front matter, odd names).
 /// Re-record with `RECORD_GOLDEN=1 swift test --filter GoldenTests`; a missing golden file fails.
 @Suite struct GoldenTests {
     static let pages = [
@@ -14,18 +15,30 @@ import Testing
         "tags/linking.html", "tags/index.html", "questions.html", "checklist.html", "print.html", "search.html", "404.html",
     ]
 
-    static let built: Result<TestSite, Error> = Result {
-        let site = try TestSite(fixture: "tricky")
-        let report = try site.build()
-        guard !report.failed else { throw Build.Failure(description: report.diagnostics.map(\.formatted).joined(separator: "\n")) }
-        return site
+    static let wikiPages = [
+        "index.html", "people-ops/index.html", "people-ops/hm-intro-call.html", "people-ops/onboarding/index.html",
+        "people-ops/onboarding/first-week.html", "people-ops/onboarding/required-posting-page.html", "process/index.html",
+        "process/interview-process.html", "process/sourcing/index.html", "process/sourcing/boolean-search.html", "terms/django.html",
+        "print.html",
+    ]
+
+    static let built: Result<TestSite, Error> = build("tricky")
+    static let wiki: Result<TestSite, Error> = build("wiki")
+
+    static func build(_ fixture: String) -> Result<TestSite, Error> {
+        Result {
+            let site = try TestSite(fixture: fixture)
+            let report = try site.build()
+            guard !report.failed else { throw Build.Failure(description: report.diagnostics.map(\.formatted).joined(separator: "\n")) }
+            return site
+        }
     }
 
-    @Test(arguments: pages)
-    func mainMatchesGolden(_ page: String) throws {
-        let site = try Self.built.get()
+    @Test(arguments: pages.map { ("tricky", $0) } + wikiPages.map { ("wiki", $0) })
+    func mainMatchesGolden(_ fixture: String, _ page: String) throws {
+        let site = try (fixture == "wiki" ? Self.wiki : Self.built).get()
         let actual = mainElement(try site.read(page)) + "\n"
-        let golden = TestSite.fixtures.deletingLastPathComponent().appendingPathComponent("Golden/tricky/\(page)")
+        let golden = TestSite.fixtures.deletingLastPathComponent().appendingPathComponent("Golden/\(fixture)/\(page)")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: golden)

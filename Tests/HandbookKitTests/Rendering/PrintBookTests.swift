@@ -6,13 +6,13 @@ import Testing
 /// The print handbook: one page for a small site, volumes of bounded size for a large one.
 @Suite struct PrintBookTests {
     static func items(_ kind: Kind, _ count: Int, bytes: Int) -> [(id: ItemID, bytes: Int)] {
-        (0..<count).map { (ItemID(kind, "item-\($0)"), bytes) }
+        (0..<count).map { (ItemID(kind, kind == .article ? "articles/item-\($0)" : "item-\($0)"), bytes) }
     }
 
     @Test func aSmallBookIsOnePage() {
         let book = PrintBook([(.articles, Self.items(.article, 10, bytes: 50_000)), (.glossary, Self.items(.term, 10, bytes: 1_000))])
         #expect(!book.isSplit)
-        #expect(book.url(of: ItemID(.article, "item-3"), anchor: "article-item-3", from: "print.html") == "#article-item-3")
+        #expect(book.url(of: ItemID(.article, "articles/item-3"), anchor: "article-item-3", from: "print.html") == "#article-item-3")
     }
 
     @Test func aLargeBookIsSplitIntoVolumesOfBoundedSizeInPartOrder() {
@@ -36,14 +36,14 @@ import Testing
             <h2 id="x">X</h2><a href="#x">x</a> <a href="../articles/item-59.html#y">far</a> \
             <a href="../articles/item-0.html">near</a> <a href="../tags/t.html">tag</a> <img src="../img/a.png">
             """
-        let rewritten = PrintLinks.rewrite(html, for: ItemID(.article, "item-0"), in: "print/articles-1.html", book: book)
+        let rewritten = PrintLinks.rewrite(html, for: ItemID(.article, "articles/item-0"), in: "print/articles-1.html", book: book)
         #expect(
             rewritten == """
                 <h2 id="article-item-0--x">X</h2><a href="#article-item-0--x">x</a> \
                 <a href="articles-5.html#article-item-59--y">far</a> <a href="#article-item-0">near</a> \
                 <a href="../tags/t.html">tag</a> <img src="../img/a.png">
                 """)
-        let onePage = PrintLinks.rewrite(html, for: ItemID(.article, "item-0"))
+        let onePage = PrintLinks.rewrite(html, for: ItemID(.article, "articles/item-0"))
         #expect(onePage.contains("<a href=\"#article-item-59--y\">far</a> ") && onePage.contains("<a href=\"tags/t.html\">"))
         #expect(onePage.contains("<img src=\"img/a.png\">"))
     }

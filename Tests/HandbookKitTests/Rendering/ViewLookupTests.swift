@@ -13,6 +13,8 @@ import Testing
     static let toc = [TOCEntry(text: "t", id: "i", isSub: false)]
     static let signals = SignalsView(green: ["g"], yellow: ["y"], red: ["r"])
     static let review = ReviewView(date: "1 June 2026", datetime: "2026-06-01", owner: "o")
+    static let section = SectionNavView(breadcrumbs: [link], tree: TreeLevel(items: [], more: link))
+    static let listing = SectionListing(sections: [link], pages: [link], pager: nil)
 
     @Test func everyFieldIsAnswered() {
         #expect(unanswered(Self.link).isEmpty)
@@ -30,8 +32,14 @@ import Testing
             unanswered(
                 ArticleView(
                     root: "", title: "t", summary: "s", body: "b", toc: Self.toc, tags: [], previous: Self.link, next: Self.link,
-                    review: Self.review, relatedReading: [])
+                    review: Self.review, relatedReading: [], titleID: "t", section: Self.section, listing: Self.listing)
             ).isEmpty)
+        let leaf = TreeItem(title: "t", url: "u", isSection: false, current: true, open: nil)
+        #expect(unanswered(leaf).isEmpty)
+        #expect(unanswered(TreeLevel(items: [leaf], more: nil)).isEmpty)
+        #expect(unanswered(Self.section).isEmpty)
+        #expect(unanswered(Self.listing).isEmpty)
+        #expect(unanswered(SectionView(root: "", title: "t", summary: "s", section: Self.section, listing: Self.listing)).isEmpty)
         #expect(
             unanswered(
                 TermView(
@@ -63,7 +71,7 @@ import Testing
             unanswered(
                 HomeView(
                     root: "", title: "t", tagline: "t", description: "d", articles: [], articleCount: 1, moreArticles: true, topics: [],
-                    archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [])
+                    archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [], body: "b", contents: [])
             ).isEmpty)
         #expect(
             unanswered(

@@ -15,10 +15,12 @@ struct MarkdownHarness {
 
     init(terms: [TermSpec], articles: [(slug: String, title: String)] = [], companies: [(slug: String, title: String)] = []) {
         func document(_ kind: Kind, _ slug: String, _ title: String, summary: String) -> Document {
-            Document(
-                id: ItemID(kind, slug), path: "content/\(kind.folder)/\(slug).md",
+            var document = Document(
+                id: Self.id(kind, slug), path: "content/\(kind.folder)/\(slug).md",
                 title: Located(title, at: SourceLocation(path: "content/\(kind.folder)/\(slug).md", line: 2, column: 8)),
                 summary: summary, body: "", bodyFirstLine: 5)
+            document.source = "\(kind.folder)/\(slug).md"
+            return document
         }
         let here = SourceLocation(path: "x")
         content = ContentSet(
@@ -41,19 +43,29 @@ struct MarkdownHarness {
         site = MarkdownSite(content: content, names: NameIndex(content))
     }
 
+    /// An item of the harness's site: an article's slug is its page's path, in `articles/`.
+    static func id(_ kind: Kind, _ slug: String) -> ItemID {
+        kind == .article && !slug.contains("/") ? ItemID(.article, "articles/\(slug)") : ItemID(kind, slug)
+    }
+
     /// Renders `markdown` as the body of `page` (an article by default).
     /// An article holding `markdown` as its body, for the stage that renders many at once.
     func document(_ markdown: String, slug: String) -> Document {
         let path = "content/articles/\(slug).md"
-        return Document(
-            id: ItemID(.article, slug), path: path, title: Located(slug, at: SourceLocation(path: path, line: 2, column: 8)),
+        var document = Document(
+            id: Self.id(.article, slug), path: path, title: Located(slug, at: SourceLocation(path: path, line: 2, column: 8)),
             summary: "", body: markdown, bodyFirstLine: 5)
+        document.source = "articles/\(slug).md"
+        return document
     }
 
     func render(_ markdown: String, page: ItemID = ItemID(.article, "page")) -> RenderedBody {
-        let document = Document(
-            id: page, path: "content/\(page.kind.folder)/\(page.slug).md",
-            title: Located("Page", at: SourceLocation(path: "p")), summary: "", body: markdown, bodyFirstLine: 5)
+        let page = Self.id(page.kind, page.slug)
+        let source = page.kind == .article ? "\(page.slug).md" : "\(page.kind.folder)/\(page.slug).md"
+        var document = Document(
+            id: page, path: "content/\(source)", title: Located("Page", at: SourceLocation(path: "p")), summary: "", body: markdown,
+            bodyFirstLine: 5)
+        document.source = source
         return CommonMark.render(document, site: site)
     }
 

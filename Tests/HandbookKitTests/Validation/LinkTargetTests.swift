@@ -42,17 +42,17 @@ import Testing
     @Test(arguments: [
         (
             "See [the setup](guide.md#setpu) first.\n",
-            "content/articles/a.md:5:17: error: link to 'guide.md#setpu', but content/articles/guide.md has no heading or id 'setpu'; "
+            "content/articles/a.md:5:17: warning: link to 'guide.md#setpu', but content/articles/guide.md has no heading or id 'setpu'; "
                 + "did you mean 'setup'? [missing-anchor]"
         ),
         (
             "## Intro\n\nBack to [the start](#intr).\n",
-            "content/articles/a.md:7:21: error: link to '#intr', but this page has no heading or id 'intr'; did you mean 'intro'? "
+            "content/articles/a.md:7:21: warning: link to '#intr', but this page has no heading or id 'intr'; did you mean 'intro'? "
                 + "[missing-anchor]"
         ),
         (
             "Who uses it: [x](../terms/django.md#usedby).\n",
-            "content/articles/a.md:5:18: error: link to '../terms/django.md#usedby', but content/terms/django.md has no heading or id "
+            "content/articles/a.md:5:18: warning: link to '../terms/django.md#usedby', but content/terms/django.md has no heading or id "
                 + "'usedby'; did you mean 'used-by'? [missing-anchor]"
         ),
         (
@@ -75,7 +75,7 @@ import Testing
         ),
         (
             "A [reference][r] link.\n\n[r]: guide.md#nowhere\n",
-            "content/articles/a.md:7:6: error: link to 'guide.md#nowhere', but content/articles/guide.md has no heading or id 'nowhere' "
+            "content/articles/a.md:7:6: warning: link to 'guide.md#nowhere', but content/articles/guide.md has no heading or id 'nowhere' "
                 + "[missing-anchor]"
         ),
         (
@@ -101,7 +101,7 @@ import Testing
         defer { site.remove() }
         #expect(
             try site.diagnostics() == [
-                "content/articles/a.md:7:16: error: link to '#hier', but this page has no heading or id 'hier'; did you mean 'here'? "
+                "content/articles/a.md:7:16: warning: link to '#hier', but this page has no heading or id 'hier'; did you mean 'here'? "
                     + "[missing-anchor]"
             ])
     }
@@ -110,7 +110,7 @@ import Testing
         let found = try errors("<a id=\"old-name\"></a>\n\n## New name\n\nSee [before](#old-name).\n")
         #expect(
             found == [
-                "content/articles/a.md:9:14: error: link to '#old-name', but this page has no heading or id 'old-name'; it is in raw HTML, "
+                "content/articles/a.md:9:14: warning: link to '#old-name', but this page has no heading or id 'old-name'; it is in raw HTML, "
                     + "which is left out unless site.yml sets unsafe_html: true [missing-anchor]"
             ])
     }
@@ -175,16 +175,14 @@ import Testing
             ])
     }
 
-    @Test func markdownOutsideTheKindFoldersIsStillAStrayFile() throws {
-        let found = try errors("Text.\n", extra: ["images/notes.md": "# notes", "article/x.md": "# x", "articles/old/y.md": "# y"])
+    /// Markdown anywhere is a page, except in a record folder's subfolder: records are that folder's own files.
+    @Test func markdownInARecordFoldersSubfolderIsAStrayFile() throws {
+        let found = try errors(
+            "Text.\n", extra: ["images/notes.md": "# notes", "article/x.md": "# x", "articles/old/y.md": "# y", "terms/old/z.md": "# z"])
         #expect(
             found == [
-                "content/article/x.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, companies; "
-                    + "did you mean 'articles'? [stray-file]",
-                "content/articles/old/y.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, "
-                    + "companies [stray-file]",
-                "content/images/notes.md:1:1: warning: ignored: content goes in one of the folders articles, terms, archetypes, "
-                    + "companies [stray-file]",
+                "content/terms/old/z.md:1:1: warning: ignored: the records of 'terms/' are the folder's own files, not its "
+                    + "subfolders'; move it up into 'terms/', or out of 'terms/' to make it a page [stray-file]"
             ])
     }
 

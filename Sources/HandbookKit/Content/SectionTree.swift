@@ -1,0 +1,108 @@
+/// The pages' folders as sections, nested to any depth: each section's pages and subsections in reading order.
+///
+/// A section is every folder holding a page, directly or below; its page is the folder's `index.md`/`README.md` when
+/// there is one, else a generated one at the same URL (`people/hiring/index.html`). The top (`""`) is the home page.
+/// Order within a section: front matter `order`, then title (subsections by their index page's `order` and title).
+public struct SectionTree: Sendable {
+    /// One entry of a section's listing: a page, or a subsection (by its key).
+    public enum Entry: Sendable, Hashable {
+        case page(ItemID)
+        case section(String)
+    }
+
+    public struct Section: Sendable {
+        /// Slugged folder path: `people-ops/hiring`; `""` for the top.
+        public var key: String
+        /// The folder as named in `content/`: `People_Ops/hiring`.
+        public var folder: String
+        /// The index page's title, else the folder's name in words.
+        public var title: String
+        /// The folder's `index.md` or `README.md`.
+        public var index: ItemID?
+        /// Pages and subsections, in reading order; the index page is the section itself, not an entry.
+        public var entries: [Entry] = []
+
+        /// `people-ops/hiring/index.html`; the top's is the home page.
+        public var url: String { key.isEmpty ? "index.html" : "\(key)/index.html" }
+        /// `people-ops` for `people-ops/hiring`; nil for the top.
+        public var parent: String? { key.isEmpty ? nil : PagePath.folder(of: key) }
+    }
+
+    /// By key; the top (`""`) is always there.
+    public private(set) var sections: [String: Section]
+    /// Each listed page's place in its section's entries.
+    private var positions: [ItemID: Int] = [:]
+
+    init(_ articles: [Article]) {
+        var sections: [String: Section] = ["": Section(key: "", folder: "", title: "Home")]
+        var order: [Entry: (Int, String, String)] = [:]
+        func ensure(_ key: String, folder: String) {
+            guard sections[key] == nil else { return }
+            let parent = PagePath.folder(of: key)
+            ensure(parent, folder: PagePath.folder(of: folder))
+            sections[key] = Section(key: key, folder: folder, title: PageText.title(fromName: PagePath.name(of: folder)))
+            sections[parent]?.entries.append(.section(key))
+        }
+        for article in articles {
+            let id = article.document.id
+            let sourceFolder = PagePath.folder(of: article.document.source)
+            // The folder the file is in: a section's own page (index.md) is that section's.
+            let key = PagePath.folder(of: id.slug)
+            ensure(key, folder: sourceFolder)
+            let sortKey = (article.order ?? Int.max, article.document.title.value.lowercased(), id.slug)
+            if id.isSectionIndex {
+                sections[key]?.index = id
+                sections[key]?.title = article.document.title.value
+                order[.section(key)] = sortKey
+            } else {
+                sections[key]?.entries.append(.page(id))
+                order[.page(id)] = sortKey
+            }
+        }
+        for key in Array(sections.keys) {
+            guard var section = sections[key] else { continue }
+            for entry in section.entries {
+                if case .section(let child) = entry, order[entry] == nil {
+                    order[entry] = (Int.max, (sections[child]?.title ?? child).lowercased(), child)
+                }
+            }
+            let none = (Int.max, "", "")
+            section.entries.sort { order[$0] ?? none < order[$1] ?? none }
+            for (place, entry) in section.entries.enumerated() {
+                if case .page(let id) = entry { positions[id] = place }
+            }
+            sections[key] = section
+        }
+        self.sections = sections
+    }
+
+    /// The section a page is listed in.
+    public func section(of id: ItemID) -> Section? { sections[id.section] }
+
+    /// The page's place among its section's entries; nil for a section's own page.
+    public func position(of id: ItemID) -> Int? { positions[id] }
+
+    /// From the top down to `key`, both included.
+    public func chain(to key: String) -> [Section] {
+        var chain: [Section] = []
+        var current: String? = key
+        while let key = current, let section = sections[key] {
+            chain.append(section)
+            current = section.parent
+        }
+        return chain.reversed()
+    }
+
+    /// The pages of a section and of all its subsections, depth first in reading order (the print handbook's order).
+    public func pagesInOrder(from key: String = "") -> [ItemID] {
+        guard let section = sections[key] else { return [] }
+        var pages: [ItemID] = section.index.map { [$0] } ?? []
+        for entry in section.entries {
+            switch entry {
+            case .page(let id): pages.append(id)
+            case .section(let child): pages += pagesInOrder(from: child)
+            }
+        }
+        return pages
+    }
+}
