@@ -58,6 +58,16 @@ public enum Build {
         }
         clock.mark("markdown+glossary")
 
+        // A #fragment that names nothing on its page is a warning at its line, and the output links to the page instead.
+        let assets = options.templates.appendingPathComponent("assets")
+        var linkTargets = LinkTargets(content: content, bodies: bodies, templateIDs: templates.pageIDs, templateAssets: assets)
+        let (fragmentProblems, repairs) = linkTargets.checkFragments()
+        diagnostics += fragmentProblems
+        for (id, fixes) in repairs {
+            if let html = bodies[id]?.html { bodies[id]?.html = FragmentRepair.apply(fixes, to: html, of: id) }
+        }
+        clock.mark("fragments")
+
         let references = CrossReferences(content: content, names: names, bodies: bodies)
         diagnostics += references.unusedTerms(in: content).map { term in
             .warning(
@@ -98,11 +108,7 @@ public enum Build {
 
         progress.stage("Checking links")
         let generated = Set(paths)
-        let assets = options.templates.appendingPathComponent("assets")
-        var linkTargets = LinkTargets(
-            content: content, bodies: bodies, templateIDs: templates.pageIDs, generated: paths.isEmpty ? nil : generated,
-            templateAssets: assets)
-        diagnostics += linkTargets.check()
+        diagnostics += linkTargets.checkFiles(generated: paths.isEmpty ? nil : generated)
         let (copies, clashes) = ContentCopies.plan(
             content.files, contentFolder: options.content, displayPrefix: options.contentDisplay, generated: generated,
             templateAssets: assets)

@@ -215,7 +215,7 @@ extension SiteRenderer {
         PrintSection(
             id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value, summary: document.summary,
             body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id, in: file, book: printBook, pages: pageURLs),
-            review: SiteRenderer.review(document))
+            review: SiteRenderer.review(document), titleID: document.titleID.map { PrintLinks.anchor(document.id) + "--" + $0 })
     }
 
     /// `print.html`: every section, or for a split book the list of volumes.
@@ -326,7 +326,12 @@ enum PrintLinks {
             if ends(bytes, at: equals, with: idName) {
                 replacement = prefix
             } else if ends(bytes, at: equals, with: hrefName) {
-                if starts(bytes, at: value, with: hash) {
+                if starts(bytes, at: value, with: Array("#\"".utf8)) || starts(bytes, at: value, with: Array("#top\"".utf8)) {
+                    // The top of the page is the top of its section.
+                    (replacement, kept, skipped) = (
+                        Array(anchor(id).utf8), hash.count, value + 1 < bytes.count && bytes[value + 1] == UInt8(ascii: "t") ? 3 : 0
+                    )
+                } else if starts(bytes, at: value, with: hash) {
                     (replacement, kept) = (prefix, hash.count)
                 } else if isRelative(bytes, at: value) && startsFromRoot(bytes, at: value, parent) {
                     if let (target, fragment, length) = pageTarget(bytes, at: value + parent.count, pages: pages) {
@@ -414,17 +419,16 @@ enum PrintLinks {
         guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         let url = bytes[start..<quote]
         let hash = url.firstIndex(of: UInt8(ascii: "#")) ?? quote
-        if let id = pages[String(decoding: url[..<hash], as: UTF8.self)] {
-            let fragment = hash < quote ? "--" + String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
-            return (id, fragment, quote - start)
-        }
+        // "x.html#" and "x.html#top" are the top of the page: its section's own anchor.
+        let written = hash < quote ? String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
+        let fragment = written.isEmpty || written == "top" ? "" : "--" + written
+        if let id = pages[String(decoding: url[..<hash], as: UTF8.self)] { return (id, fragment, quote - start) }
         let path = url[..<hash].split(separator: UInt8(ascii: "/"))
         guard path.count == 2, path[1].count >= html.count, path[1].suffix(html.count).elementsEqual(html),
             let kind = Kind.allCases.first(where: { $0.folder.utf8.elementsEqual(path[0]) })
         else { return nil }
         let slug = String(decoding: path[1].dropLast(html.count), as: UTF8.self)
         guard ContentLoader.isValidSlug(slug) else { return nil }
-        let fragment = hash < quote ? "--" + String(decoding: url[(hash + 1)...], as: UTF8.self) : ""
         return (ItemID(kind, kind == .article ? "\(kind.folder)/\(slug)" : slug), fragment, quote - start)
     }
 }

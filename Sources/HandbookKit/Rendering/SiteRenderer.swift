@@ -34,7 +34,8 @@ struct SiteRenderer: Sendable {
         var byID: [ItemID: Article] = [:]
         for article in content.articles { byID[article.document.id] = article }
         readingOrder = content.sections.pagesInOrder().filter { $0.slug != "index" }.compactMap { byID[$0] }
-        pageURLs = Dictionary(content.documents.map { ($0.id.url, $0.id) }) { first, _ in first }
+        // The home page's text (index.md) is not a section of the print handbook: links to it stay links to the page.
+        pageURLs = Dictionary(content.documents.filter { $0.slug != "index" }.map { ($0.id.url, $0.id) }) { first, _ in first }
         tagged = Self.tagIndex(content.articles)
         printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)
         let rendered = content.terms.parallelMap { term in

@@ -460,6 +460,7 @@ extension PrintSection: MustacheParent {
         case "summary": self.summary
         case "body": self.body
         case "review": self.review
+        case "titleID": self.titleID
         default: nil
         }
     }

@@ -320,6 +320,8 @@ struct PrintSection: Sendable {
     var summary: String
     var body: String
     var review: ReviewView? = nil
+    /// The id of the page's title heading, prefixed like the body's ids: links to it land on the title.
+    var titleID: String? = nil
 }
 
 struct PrintView: Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Checks the links the Markdown stage could not check alone (`LinkReference`): a `#fragment` must name an id
-/// on its target page, a link to a generated file must name one that the build writes.
+/// on its target page (checked once every body is rendered, before the pages: a broken one is repaired in the output),
+/// a link to a generated file must name one that the build writes (checked once the pages are written).
 ///
 /// Each target page's ids are collected once, on first use: the check costs time linear in links and pages.
 struct LinkTargets {
@@ -9,9 +10,6 @@ struct LinkTargets {
     let bodies: [ItemID: RenderedBody]
     /// Ids the templates write on every page of a kind (`used-by`, `main`, ...).
     let templateIDs: @Sendable (Kind) -> Set<String>
-    /// The output paths of the pages and indexes the build writes; nil when pages could not be rendered
-    /// (broken templates, already diagnosed).
-    let generated: Set<String>?
     /// Where `assets/...` comes from.
     let templateAssets: URL
 
@@ -21,55 +19,78 @@ struct LinkTargets {
 
     init(
         content: ContentSet, bodies: [ItemID: RenderedBody], templateIDs: @escaping @Sendable (Kind) -> Set<String>,
-        generated: Set<String>?, templateAssets: URL
+        templateAssets: URL
     ) {
         self.content = content
         self.bodies = bodies
         self.templateIDs = templateIDs
-        self.generated = generated
         self.templateAssets = templateAssets
     }
 
-    /// Every broken reference of every page, in page order.
-    mutating func check() -> [Diagnostic] {
+    /// Every `#fragment` that names nothing on its page, in page order, and how each page's links to them are repaired.
+    mutating func checkFragments() -> (diagnostics: [Diagnostic], repairs: [ItemID: [FragmentRepair]]) {
+        var diagnostics: [Diagnostic] = []
+        var repairs: [ItemID: [FragmentRepair]] = [:]
+        for document in content.documents {
+            for reference in bodies[document.id]?.references ?? [] {
+                guard case .page(let id) = reference.target, let fragment = reference.fragment,
+                    let problem = check(reference, fragment: fragment, on: id)
+                else { continue }
+                diagnostics.append(problem.diagnostic)
+                repairs[document.id, default: []].append(FragmentRepair(target: id, fragment: fragment, replacement: problem.instead))
+            }
+        }
+        return (diagnostics, repairs)
+    }
+
+    /// Every link to a generated file the build does not write, in page order. `generated` holds the output paths of
+    /// the pages and indexes written; nil when pages could not be rendered (broken templates, already diagnosed).
+    mutating func checkFiles(generated: Set<String>?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in content.documents {
             for reference in bodies[document.id]?.references ?? [] {
-                if let problem = check(reference) { diagnostics.append(problem) }
+                guard case .output(let path) = reference.target else { continue }
+                if let problem = check(reference, path: path, generated: generated) { diagnostics.append(problem) }
             }
         }
         return diagnostics
     }
 
-    private mutating func check(_ reference: LinkReference) -> Diagnostic? {
+    /// The warning for a fragment no id on page `id` has, and the id in another case it may mean.
+    private mutating func check(
+        _ reference: LinkReference, fragment: String, on id: ItemID
+    ) -> (diagnostic: Diagnostic, instead: String?)? {
         let noun = reference.isImage ? "image from" : "link to"
-        switch reference.target {
-        case .page(let id):
-            // "#top" scrolls to the top of any page (HTML's "indicated part of the document").
-            guard let fragment = reference.fragment, fragment.lowercased() != "top" else { return nil }
-            let ids = self.ids(of: id)
-            guard !ids.contains(fragment) else { return nil }
-            let place = id == reference.from ? "this page" : content.document(id)?.path ?? id.url
-            let hint =
-                bodies[id]?.omittedIDs.contains(fragment) == true
-                ? "; it is in raw HTML, which is left out unless site.yml sets unsafe_html: true"
-                : Suggestion.suffix(for: fragment, in: ids.sorted())
-            // A warning, as in MkDocs and Docusaurus: the page opens, at its top. A wiki moved in has hundreds.
-            return .warning(
+        // "#top" scrolls to the top of any page (HTML's "indicated part of the document").
+        guard fragment.lowercased() != "top" else { return nil }
+        let ids = self.ids(of: id)
+        guard !ids.contains(fragment) else { return nil }
+        let instead = ids.contains(fragment.lowercased()) ? fragment.lowercased() : nil
+        let place = id == reference.from ? "this page" : content.document(id)?.path ?? id.url
+        let hint =
+            bodies[id]?.omittedIDs.contains(fragment) == true
+            ? "; it is in raw HTML, which is left out unless site.yml sets unsafe_html: true"
+            : Suggestion.suffix(for: fragment, in: ids.sorted())
+        // A warning, as in MkDocs and Docusaurus: the page opens, at its top. A wiki moved in has hundreds.
+        return (
+            .warning(
                 "missing-anchor", at: reference.location,
-                "\(noun) '\(reference.written)', but \(place) has no heading or id '\(fragment)'\(hint)")
-        case .output(let path):
-            guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
-            let folder = PagePath.folder(of: reference.from.url)
-            if outputFiles.isEmpty { outputFiles = generated.sorted() + content.files }
-            let written = URLSafety.localReference(reference.written)?.path ?? reference.written
-            let candidates =
-                written.hasPrefix("/")
-                ? outputFiles.map { "/" + $0 }
-                : outputFiles.map { PagePath.relative(from: folder, to: $0) }
-            let hint = Suggestion.suffix(for: written, in: candidates)
-            return .error("missing-file", at: reference.location, "\(noun) a missing file '\(reference.written)'\(hint)")
-        }
+                "\(noun) '\(reference.written)', but \(place) has no heading or id '\(fragment)'\(hint)"), instead
+        )
+    }
+
+    private mutating func check(_ reference: LinkReference, path: String, generated: Set<String>?) -> Diagnostic? {
+        let noun = reference.isImage ? "image from" : "link to"
+        guard let generated, !generated.contains(path), !isTemplateAsset(path) else { return nil }
+        let folder = PagePath.folder(of: reference.from.url)
+        if outputFiles.isEmpty { outputFiles = generated.sorted() + content.files }
+        let written = URLSafety.localReference(reference.written)?.path ?? reference.written
+        let candidates =
+            written.hasPrefix("/")
+            ? outputFiles.map { "/" + $0 }
+            : outputFiles.map { PagePath.relative(from: folder, to: $0) }
+        let hint = Suggestion.suffix(for: written, in: candidates)
+        return .error("missing-file", at: reference.location, "\(noun) a missing file '\(reference.written)'\(hint)")
     }
 
     private func isTemplateAsset(_ path: String) -> Bool {

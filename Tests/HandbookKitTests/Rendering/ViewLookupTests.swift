@@ -58,7 +58,8 @@ import Testing
                     root: "", title: "t", industry: "i", summary: "s", scale: "x", body: "b", toc: Self.toc, archetypes: [],
                     systems: [SystemView(name: "n", description: "d", stack: [])], review: Self.review)
             ).isEmpty)
-        #expect(unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b", review: Self.review)).isEmpty)
+        #expect(
+            unanswered(PrintSection(id: "i", kind: "k", title: "t", summary: "s", body: "b", review: Self.review, titleID: "t")).isEmpty)
         #expect(
             unanswered(
                 PrintView(root: "", title: "t", articles: [], archetypes: [], kits: [], companies: [], terms: [], split: true, parts: [])
