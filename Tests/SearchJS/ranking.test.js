@@ -211,7 +211,7 @@ describe('limits and determinism', () => {
 
   test('results have exactly the documented fields', () => {
     for (const r of searcher.search('python', { limit: 50 })) {
-      assert.deepEqual(Object.keys(r).sort(), ['highlights', 'kind', 'score', 'snippet', 'title', 'url']);
+      assert.deepEqual(Object.keys(r).sort(), ['highlights', 'kind', 'score', 'section', 'snippet', 'title', 'url']);
       assert.equal(typeof r.score, 'number');
       assert.ok(r.score > 0);
     }

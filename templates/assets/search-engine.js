@@ -443,8 +443,8 @@
     function toResult(hit, clauses, known) {
       const doc = store.doc(hit.docId);
       if (!doc) {
-        const head = store.head(hit.docId) || { url: '', title: '', kind: 'page' };
-        const row = { url: String(head.url), title: String(head.title), kind: String(head.kind) };
+        const head = store.head(hit.docId) || { url: '', title: '', kind: 'page', section: '' };
+        const row = { url: String(head.url), title: String(head.title), kind: String(head.kind), section: String(head.section || '') };
         return Object.assign(row, { snippet: '', score: hit.score, highlights: [], pending: true });
       }
       const clauseTerms = hit.clauseTerms;
@@ -463,6 +463,7 @@
         url: String(doc.url) + (anchor ? '#' + anchor : ''),
         title: String(doc.title),
         kind: String(doc.kind),
+        section: String(doc.section || ''),
         snippet: snippet.text,
         score: hit.score,
         highlights: snippet.highlights,

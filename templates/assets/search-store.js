@@ -264,7 +264,7 @@
         if (headChunk === 0) return this.doc(id);
         const h = chunk('h-' + Math.floor(id / headChunk));
         const row = Array.isArray(h) ? h[id % headChunk] : null;
-        return Array.isArray(row) ? { kind: row[0], title: row[1], url: row[2] } : null;
+        return Array.isArray(row) ? { kind: row[0], title: row[1], url: row[2], section: row[3] || '' } : null;
       },
       /** The names of every head chunk. */
       headChunks() {

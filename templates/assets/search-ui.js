@@ -35,6 +35,7 @@
     const node = document.createElement(tag);
     Object.keys(attributes || {}).forEach((name) => node.setAttribute(name, attributes[name]));
     (children || []).forEach((child) => {
+      if (child === null) return;
       node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
     });
     return node;
@@ -52,6 +53,11 @@
     }
     parts.push(result.snippet.slice(at));
     return element(document, tag, { class: className }, parts.filter((p) => p !== ''));
+  }
+
+  // Where a wiki page is ("People operations › Onboarding"), as text; nothing for records and articles.
+  function sectionNode(document, tag, result) {
+    return result.section ? element(document, tag, { class: 'search-section' }, [result.section]) : null;
   }
 
   function kindBadge(document, kind) {
@@ -194,6 +200,7 @@
         const link = element(document, 'a', { href: hrefOf(result), tabindex: '-1' }, [
           kindBadge(document, result.kind),
           element(document, 'span', { class: 'search-title' }, [result.title]),
+          sectionNode(document, 'span', result),
           snippetNode(document, 'span', 'search-snippet', result),
         ]);
         list.appendChild(
@@ -319,6 +326,7 @@
           element(document, 'h2', { class: 'search-card-title' }, [
             element(document, 'a', { href: root + result.url }, [result.title]),
           ]),
+          sectionNode(document, 'p', result),
           snippetNode(document, 'p', 'search-snippet', result),
         ])
       );

@@ -13,6 +13,9 @@ struct SearchDocument: Sendable {
     var title: String
     var url: String
     var summary: String
+    /// Where a page is, for its result row: "People operations › Onboarding"; empty for records and the pages of
+    /// `articles/`, whose kind says it.
+    var section: String = ""
     var aliases: [String] = []
     var headings: [RenderedBody.Heading] = []
     var tags: [String] = []

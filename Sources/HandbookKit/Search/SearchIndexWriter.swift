@@ -151,6 +151,10 @@ enum SearchIndexWriter {
         json.string(document.url)
         json.raw(",\"summary\":")
         json.string(document.summary)
+        if !document.section.isEmpty {
+            json.raw(",\"section\":")
+            json.string(document.section)
+        }
         json.raw(",\"aliases\":")
         json.strings(document.aliases)
         json.raw(",\"headings\":[")
@@ -281,6 +285,10 @@ enum SearchIndexWriter {
             json.string(document.title)
             json.raw(",")
             json.string(document.url)
+            if !document.section.isEmpty {
+                json.raw(",")
+                json.string(document.section)
+            }
             json.raw("]")
         }
         files += documentChunks("d", size: docChunk, count: docs.count) { json, docID in json.raw(docs[docID]) }
