@@ -78,7 +78,7 @@ def test_edit_reloads_and_broken_edit_shows_overlay(served, page):
     assert not driver.find_elements(By.ID, "handbook-live-overlay")
 
     driver.execute_script("window.__beforeEdit = true")
-    article.write_text(article.read_text().replace("summary:", "sumary:"))
+    article.write_text(article.read_text().replace("order: 1", "order: first"))
     overlay = None
     deadline = time.monotonic() + RELOAD_SECONDS
     while overlay is None and time.monotonic() < deadline:
@@ -86,12 +86,12 @@ def test_edit_reloads_and_broken_edit_shows_overlay(served, page):
         overlay = found[0] if found else None
         time.sleep(0.02)
     assert overlay is not None and overlay.is_displayed(), "no overlay after a broken edit"
-    assert "content/articles/getting-started.md:3:1: error: unknown field 'sumary'; did you mean 'summary'?" in overlay.text
+    assert "content/articles/getting-started.md:4:8: error: 'order' must be a whole number" in overlay.text
     # No reload happened: the last good page stays under the overlay.
     assert driver.execute_script("return window.__beforeEdit") is True
     assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"
 
-    article.write_text(article.read_text().replace("sumary:", "summary:"))
+    article.write_text(article.read_text().replace("order: first", "order: 1"))
     wait_for_reload(driver, RELOAD_SECONDS)
     assert not driver.find_elements(By.ID, "handbook-live-overlay")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"

@@ -173,7 +173,14 @@
   var tree = document.querySelector('.section-tree details');
   if (tree && window.matchMedia) {
     var wide = window.matchMedia('(min-width: 900px)');
+    var summary = tree.querySelector('summary');
+    var fit = function () {
+      // Beside the page the tree is always open: its summary is a label, out of the tab order.
+      if (wide.matches) { tree.open = true; summary.setAttribute('tabindex', '-1'); } else summary.removeAttribute('tabindex');
+    };
     if (!wide.matches) tree.open = false;
+    fit();
+    if (wide.addEventListener) wide.addEventListener('change', fit);
     tree.addEventListener('toggle', function () { if (wide.matches && !tree.open) tree.open = true; });
   }
 })();

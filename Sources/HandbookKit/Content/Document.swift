@@ -15,6 +15,8 @@ public struct Document: Sendable {
     /// The id the page's first `# heading` would have had in its body, when the title comes from that heading (which the
     /// page shows as its title, not twice): links written to it keep working.
     public var titleID: String? = nil
+    /// The summary is the body's first sentence (no front matter gave one): the page does not show it twice.
+    public var summaryFromBody = false
 
     public var slug: String { id.slug }
     public var kind: Kind { id.kind }

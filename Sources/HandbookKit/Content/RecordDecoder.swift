@@ -133,6 +133,7 @@ enum RecordDecoder {
             summary: reader?.string("summary")?.value ?? PageText.summary(of: body), body: body, bodyFirstLine: bodyFirstLine)
         document.source = source
         document.titleID = titleID
+        document.summaryFromBody = reader?.string("summary") == nil
         guard var reader else {
             return .article(Article(document: document, order: nil, tags: [], draft: false))
         }

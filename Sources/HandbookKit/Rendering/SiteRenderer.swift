@@ -226,7 +226,7 @@ struct SiteRenderer: Sendable {
         var seen = Set<String>()
         let tags = article.tags.map(\.value).filter { seen.insert(TagName.slug($0)).inserted }
         var view = ArticleView(
-            root: root, title: article.document.title.value, summary: article.document.summary,
+            root: root, title: article.document.title.value, summary: article.document.summaryFromBody ? nil : article.document.summary,
             body: bodies[id]?.html ?? "", toc: toc(id),
             tags: tags.map { LinkView(title: $0, url: "\(root)tags/\(TagName.slug($0)).html") },
             previous: previous.map { link($0, from: root) }, next: next.map { link($0, from: root) },

@@ -76,7 +76,8 @@ struct HomeView: Sendable {
 struct ArticleView: Sendable {
     var root: String
     var title: String
-    var summary: String
+    /// Nil when the summary is the body's first sentence: the page shows it once, in the body.
+    var summary: String?
     var body: String
     var toc: [TOCEntry]
     var tags: [LinkView]

@@ -48,8 +48,10 @@ import Testing
         #expect(call.contains("<title>Hiring manager intro call · Recruiting Wiki</title>"))
         #expect(call.components(separatedBy: "<h1").count == 2)
         #expect(call.contains("<h1 id=\"hiring-manager-intro-call\">Hiring manager intro call</h1>"))
-        // The summary is the first paragraph's first sentence.
-        #expect(call.contains("<p class=\"summary\">A thirty-minute call in which the hiring manager explains the team.</p>"))
+        // The summary is the first paragraph's first sentence: it describes the page, and the page shows it once.
+        #expect(
+            call.contains("<meta name=\"description\" content=\"A thirty-minute call in which the hiring manager explains the team.\">"))
+        #expect(!call.contains("<p class=\"summary\">"))
         // A setext heading titles the section's README; a page with no heading goes by its file name.
         #expect(try site.read("people-ops/onboarding/index.html").contains("<h1 id=\"onboarding\">Onboarding</h1>"))
         #expect(try site.read("process/sourcing/boolean-search.html").contains("<h1>Boolean Search</h1>"))
