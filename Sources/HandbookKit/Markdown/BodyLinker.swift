@@ -197,6 +197,47 @@ struct BodyLinker {
                 location: locator.locateURL(url, fromBodyLine: blockLine)))
     }
 
+    /// Raw HTML the page may carry (`unsafe_html: true`): its `href` and `src` resolve like Markdown's links, so
+    /// `<a href="../process/intro.md">` reaches the page and a missing file is an error at its line. Nil when nothing
+    /// changes.
+    mutating func rewriteRawHTML(_ html: String, blockLine: Int) -> String? {
+        guard html.contains("href") || html.contains("src") else { return nil }
+        var out = ""
+        var changed = false
+        var rest = Substring(html)
+        while let attribute = Self.nextURLAttribute(in: rest) {
+            out += rest[..<attribute.value.lowerBound]
+            let written = rest[attribute.value].replacingOccurrences(of: "&amp;", with: "&")
+            if let rewritten = rewriteURL(written, isImage: attribute.isSource, blockLine: blockLine) {
+                out += HTML.escape(rewritten)
+                changed = true
+            } else {
+                out += rest[attribute.value]
+            }
+            rest = rest[attribute.value.upperBound...]
+        }
+        return changed ? out + rest : nil
+    }
+
+    /// The next `href="..."` or `src='...'` value in a tag.
+    private static func nextURLAttribute(in html: Substring) -> (value: Range<Substring.Index>, isSource: Bool)? {
+        var search = html.startIndex
+        while let equals = html[search...].firstIndex(of: "=") {
+            search = html.index(after: equals)
+            let name = html[..<equals].reversed().drop { $0 == " " }.prefix { $0.isLetter }
+            let isSource = name.elementsEqual("crs")
+            guard isSource || name.elementsEqual("ferh") else { continue }
+            let before = html[..<equals].dropLast(name.count + html[..<equals].reversed().prefix { $0 == " " }.count)
+            guard let space = before.last, space == " " || space == "\n" || space == "\t" else { continue }
+            let afterEquals = html[search...].drop { $0 == " " }
+            guard let quote = afterEquals.first, quote == "\"" || quote == "'" else { continue }
+            let start = afterEquals.index(after: afterEquals.startIndex)
+            guard let end = html[start...].firstIndex(of: quote) else { return nil }
+            return (start..<end, isSource)
+        }
+        return nil
+    }
+
     /// Raw HTML the page may not carry: its anchors (`<a id="old-heading">`) are gone too, which a broken
     /// `#fragment` then explains.
     mutating func omitRawHTML(_ html: String) {

@@ -91,6 +91,10 @@ enum CommonMark {
                 if !linker.site.unsafeHTML {
                     linker.omitRawHTML(string(cmark_node_get_literal(visit.node)))
                     cmark_node_set_literal(visit.node, "<!-- raw HTML omitted -->")
+                } else if let rewritten = linker.rewriteRawHTML(
+                    string(cmark_node_get_literal(visit.node)), blockLine: blockLine(of: visit.node))
+                {
+                    cmark_node_set_literal(visit.node, rewritten)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(visit.node))

@@ -116,4 +116,35 @@ import Testing
                 "content/Process/gone.md:3:20: error: link to a missing file '../People_Ops/hm_intro.md'; "
                     + "did you mean '../People_Ops/hm_intro_call.md'? [missing-file]"))
     }
+
+    /// With `unsafe_html: true`, links in raw HTML resolve like Markdown's; without it the HTML is left out.
+    @Test func linksInRawHTMLResolveWhenRawHTMLIsAllowed() throws {
+        let site = try TestSite(fixture: "wiki")
+        defer { site.remove() }
+        try site.write("site.yml", "title: Recruiting Wiki\nunsafe_html: true\n")
+        let raw = """
+            # Raw
+
+            <p><a href="Interview_Process.md#scorecards">cards</a> <img src='../People_Ops/img/flow.svg'>
+            <a href="https://example.com/x.md">out</a> <a href="javascript:alert(1)">no</a></p>
+
+            <div><a href="../People_Ops/missing.md">gone</a></div>
+
+            """
+        try site.write("Process/raw.md", raw)
+        #expect(
+            try site.diagnostics() == [
+                "content/People_Ops/hm_intro_call.md:8:14: warning: link to '../process/interview_process.md#scorecard', but "
+                    + "content/Process/Interview_Process.md has no heading or id 'scorecard'; did you mean 'scorecards'? [missing-anchor]",
+                "content/Process/raw.md:6:15: error: link to a missing file '../People_Ops/missing.md'; "
+                    + "did you mean '../People_Ops/index.md'? [missing-file]",
+            ])
+        try site.write("Process/raw.md", raw.replacingOccurrences(of: "missing.md", with: "index.md"))
+        _ = try site.build()
+        let html = try site.read("process/raw.html")
+        #expect(html.contains("<a href=\"../process/interview-process.html#scorecards\">cards</a>"))
+        #expect(html.contains("<img src='../People_Ops/img/flow.svg'>"))
+        #expect(html.contains("<a href=\"https://example.com/x.md\">out</a> <a href=\"\">no</a>"))
+        #expect(html.contains("<a href=\"../people-ops/index.html\">gone</a>"))
+    }
 }
