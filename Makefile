@@ -47,7 +47,7 @@ bench: deps test-deps
 	swift build -c release --product handbook
 	swift build -c release --product handbook-bench
 	.build/release/handbook-bench
-	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS)
+	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) --nested
 	$(PYTHON) Benchmarks/incremental.py --articles $(lastword $(BENCH_SIZES)) --rounds $(BENCH_ROUNDS)
 	$(VENV)/bin/python Benchmarks/search_bench.py
 	$(PYTHON) Benchmarks/pathological.py

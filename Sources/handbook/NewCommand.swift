@@ -9,6 +9,8 @@ struct NewCommand: ParsableCommand {
         discussion: """
             handbook new site DIR         a folder with content/ (one item of each kind) and templates/
             handbook new term "Title"     content/terms/<slug>.md with every required field filled in
+            handbook new article "Title" --section people/hiring
+                                          content/people/hiring/<slug>.md
             Never overwrites a file.
             """)
 
@@ -28,8 +30,12 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The item's file name without .md (default: made from the title).")
     var slug: String?
 
+    @Option(name: .long, help: "The folder under the content folder a new article goes into, such as people/hiring.")
+    var section: String?
+
     func validate() throws {
         if what == .site && slug != nil { throw ValidationError("--slug names a new item, not a site") }
+        if what != .article && section != nil { throw ValidationError("--section places a new article; other kinds have their folder") }
     }
 
     func run() throws {
@@ -45,7 +51,9 @@ struct NewCommand: ParsableCommand {
             case .article, .term, .archetype, .company:
                 let kind = Kind(rawValue: what.rawValue) ?? .article
                 print(
-                    "Created " + (try Scaffold.newItem(kind, title: name, slug: slug, content: resolve(content), contentDisplay: content)))
+                    "Created "
+                        + (try Scaffold.newItem(
+                            kind, title: name, slug: slug, section: section, content: resolve(content), contentDisplay: content)))
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

@@ -38,9 +38,10 @@ public enum Scaffold {
     }
 
     /// Creates `content/<folder>/<slug>.md` for a new item titled `title`; the slug comes from the title unless given.
-    /// Returns the new file's path as `contentDisplay/<folder>/<slug>.md`.
+    /// A page goes into `section` instead of `articles/` when given (`people/hiring`, or its slugged spelling
+    /// `people-ops/hiring` for `People_Ops/hiring`). Returns the new file's path as `contentDisplay/<folder>/<slug>.md`.
     public static func newItem(
-        _ kind: Kind, title: String, slug: String? = nil, content: URL, contentDisplay: String
+        _ kind: Kind, title: String, slug: String? = nil, section: String? = nil, content: URL, contentDisplay: String
     ) throws(Failure) -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw Failure(description: "the title must not be empty") }
@@ -59,10 +60,32 @@ public enum Scaffold {
                 description: "'\(contentDisplay)' is not a content folder (it has no site.yml); "
                     + "run this in a site made by 'handbook new site DIR', or pass --content")
         }
-        let display = "\(contentDisplay)/\(kind.folder)/\(slug).md"
-        let url = content.appendingPathComponent(kind.folder).appendingPathComponent("\(slug).md")
+        let folder = try section.map { section throws(Failure) in try sectionFolder(section, kind: kind, in: content) } ?? kind.folder
+        let display = "\(contentDisplay)/\(folder)/\(slug).md"
+        let url = content.appendingPathComponent(folder).appendingPathComponent("\(slug).md")
         try create(url, Data(ItemTemplate.text(for: kind, title: title).utf8), display: display)
         return display
+    }
+
+    /// The folder under `content/` for `--section`: an existing folder whose path slugs alike (`people-ops/hiring` finds
+    /// `People_Ops/hiring`), else the path as given (created).
+    private static func sectionFolder(_ section: String, kind: Kind, in content: URL) throws(Failure) -> String {
+        let parts = section.split(separator: "/").map(String.init)
+        guard kind == .article else { throw Failure(description: "--section places a page; a \(kind.rawValue) goes in \(kind.folder)/") }
+        guard !parts.isEmpty, !section.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
+            throw Failure(description: "--section '\(section)' must be a folder inside the content folder, such as people/hiring")
+        }
+        if let top = parts.first, ContentTree.recordFolders.contains(PagePath.component(top)) {
+            throw Failure(description: "--section '\(section)' is inside \(top)/, which holds records, not pages")
+        }
+        var found: [String] = []
+        for part in parts {
+            let here = content.appendingPathComponent(found.joined(separator: "/"))
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []
+            let match = names.sorted().first { $0 == part } ?? names.sorted().first { PagePath.component($0) == PagePath.component(part) }
+            found.append(match ?? part)
+        }
+        return found.joined(separator: "/")
     }
 
     /// Writes a new file, creating its folder; fails if anything is already at `url` (O_EXCL: no race either).

@@ -83,6 +83,33 @@ import Testing
         #expect(html.contains("Hiring: the &quot;first&quot; 90 days"))
     }
 
+    /// `--section` puts a new page in a folder of the tree: an existing one found by its slugged path, else a new one.
+    @Test func aNewPageGoesIntoItsSection() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Scaffold.newSite(at: root, display: "site")
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("People_Ops"), withIntermediateDirectories: true)
+        let path = try Scaffold.newItem(
+            .article, title: "Offer letters", section: "people-ops/hiring", content: content, contentDisplay: "content")
+        #expect(path == "content/People_Ops/hiring/offer-letters.md")
+        #expect(try Build.run(options(root)).diagnostics.map(\.formatted) == [])
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/people-ops/hiring/offer-letters.html").path))
+        for (section, message) in [
+            ("../out", "--section '../out' must be a folder inside the content folder, such as people/hiring"),
+            ("terms/x", "--section 'terms/x' is inside terms/, which holds records, not pages"),
+        ] {
+            #expect(throws: Scaffold.Failure.self) {
+                try Scaffold.newItem(.article, title: "X", section: section, content: content, contentDisplay: "content")
+            }
+            do {
+                _ = try Scaffold.newItem(.article, title: "X", section: section, content: content, contentDisplay: "content")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+    }
+
     @Test func aNewTermIsValidAndOnlyWarnsThatNothingMentionsItYet() throws {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
