@@ -7,7 +7,12 @@ floor (`cat articles/*.md | cmark-gfm`, one process) one after the other, so dri
 all three alike; the medians and their ratios are reported with peak memory (GNU time), handbook's stages,
 and what the reader has to load (largest page, search entry script).
 
-usage: Benchmarks/bench.py [--sizes 1000 10000] [--rounds 3] [--terms 2000]
+With --nested, each round also has handbook build the nested variant of the same corpus (Benchmarks/gen_nested.py:
+the same pages and text as plain Markdown in folders five deep, with relative links; the same terms), right after
+the three flat runs; it gets its own row in the table with its time over the flat build's. Hugo and the floor
+build the flat corpus only.
+
+usage: Benchmarks/bench.py [--sizes 1000 10000] [--rounds 3] [--terms 2000] [--nested]
 """
 import argparse
 import os
@@ -20,6 +25,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench"
+BENCHMARKS = ROOT / "Benchmarks"
 WORK = ROOT / ".build" / "bench"
 HANDBOOK = ROOT / ".build" / "release" / "handbook"
 
@@ -45,24 +51,36 @@ def corpus(articles, terms):
     return folder
 
 
+def nested_corpus(articles, terms):
+    """The nested variant (gen_nested.py, with the shared generator's text); `generated` marks it complete."""
+    folder = WORK / f"nested-{articles}-{terms}"
+    if not (folder / "generated").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, str(BENCHMARKS / "gen_nested.py"), str(folder), "--pages", str(articles),
+                        "--terms", str(terms), "--seed", "42", "--corpus-module", str(SHARED / "gen_corpus.py")],
+                       check=True, stdout=subprocess.DEVNULL)
+        (folder / "generated").write_text("")
+    return folder
+
+
 def stages(stderr):
     """handbook --verbose lines: stage, wall seconds, CPU seconds."""
     return [(m.group(1), float(m.group(2)), float(m.group(3)))
             for m in re.finditer(r"^  (\S.*?)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
 
 
-def measure(articles, terms, rounds, outputs):
+def measure(articles, terms, rounds, outputs, nested=False):
     """Times every tool `rounds` times, alternating. Each run writes a folder of its own and none is deleted until
     the whole benchmark has run (`outputs` collects them): on this machine's ext4 (no journal), creating files
     within a minute of deleting many makes the kernel step over each freed inode, which multiplied every tool's
     system time (2 s -> 10 s for either tool at 10,000 articles) in a way a single build, or CI's fresh clone,
-    never sees."""
+    never sees. With `nested`, handbook builds the nested corpus last in each round ("handbook-nested")."""
     folder = corpus(articles, terms)
     content = folder / "content"
     out = WORK / f"out-{articles}"
     outputs.append(out)
 
-    def handbook(target):
+    def handbook(target, content=content):
         return timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
                       "--output", str(target), "--verbose", "--no-cache"])
 
@@ -72,6 +90,9 @@ def measure(articles, terms, rounds, outputs):
         "floor": lambda target: timed(
             f"cat {content}/articles/*.md | cmark-gfm -e table -e strikethrough -e autolink > /dev/null", shell=True),
     }
+    if nested:
+        nested_content = nested_corpus(articles, terms) / "content"
+        tools["handbook-nested"] = lambda target: handbook(target, nested_content)
     results = {name: [] for name in tools}
     for round_index in range(rounds):
         for name, run in tools.items():
@@ -96,8 +117,11 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--terms", type=int, default=2000)
+    parser.add_argument("--nested", action="store_true",
+                        help="also time handbook on the nested corpus (gen_nested.py) in the same rounds")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; {args.rounds} rounds, alternating handbook, hugo, floor", flush=True)
+    print(f"machine: {os.cpu_count()} cores; {args.rounds} rounds, alternating handbook, hugo, floor"
+          + (", handbook on the nested corpus" if args.nested else ""), flush=True)
     rows = []
     medians = {}
     outputs = []
@@ -115,7 +139,7 @@ def main():
 def report(articles, args, rows, medians, outputs):
     """Measures one size and prints its figures."""
     print(f"\n== {articles} articles + {args.terms} terms", flush=True)
-    folder, public, results = measure(articles, args.terms, args.rounds, outputs)
+    folder, public, results = measure(articles, args.terms, args.rounds, outputs, args.nested)
     median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
     peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
     medians[articles] = median["handbook"]
@@ -124,10 +148,12 @@ def report(articles, args, rows, medians, outputs):
         user = statistics.median(r[3] for r in results[name])
         system = statistics.median(r[4] for r in results[name])
         # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
-        print(f"  {name:9} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
+        width = 15 if args.nested else 9
+        print(f"  {name:{width}} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
               f"cpu user {user:.2f} s, system {system:.2f} s")
     print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
-          f"{median['handbook'] / median['floor']:.2f}x")
+          f"{median['handbook'] / median['floor']:.2f}x"
+          + (f"   nested/flat {median['handbook-nested'] / median['handbook']:.2f}x" if args.nested else ""))
     middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
     print("  handbook stages (median run): wall, cpu, cores busy")
     for stage, wall, cpu in stages(middle[2]):
@@ -137,7 +163,17 @@ def report(articles, args, rows, medians, outputs):
           f"{facts['largest page'][0]} {facts['largest page'][1] / 1e6:.2f} MB; pages over 1 MB: "
           f"{facts['pages over 1 MB']}; search-index.js {facts['search-index.js'] / 1e3:.1f} KB, "
           f"search-index.json {facts['search-index.json'] / 1e6:.1f} MB")
-    rows.append((articles, median, peak, facts))
+    nested_facts = None
+    if args.nested:
+        middle = sorted(results["handbook-nested"], key=lambda r: r[0])[len(results["handbook-nested"]) // 2]
+        print("  handbook-nested stages (median run): wall, cpu, cores busy")
+        for stage, wall, cpu in stages(middle[2]):
+            print(f"    {stage:20} {wall:7.3f} s {cpu:7.3f} s  {cpu / wall if wall else 0:4.1f}")
+        nested_facts = sizes(public.parent / f"handbook-nested-{args.rounds - 1}")
+        print(f"  nested: output {nested_facts['output'] / 1e6:.0f} MB in {nested_facts['pages']} pages; largest page "
+              f"{nested_facts['largest page'][0]} {nested_facts['largest page'][1] / 1e6:.2f} MB; "
+              f"search-index.json {nested_facts['search-index.json'] / 1e6:.1f} MB")
+    rows.append((articles, median, peak, facts, nested_facts))
 
 
 def print_table(args, rows, medians):
@@ -146,13 +182,20 @@ def print_table(args, rows, medians):
         small, large = min(args.sizes), max(args.sizes)
         print(f"\nscaling: {large} articles take {medians[large] / medians[small]:.1f}x the time of {small} "
               f"({large / small:.0f}x the content)")
-    print("\n| articles | handbook | Hugo | floor | handbook/Hugo | handbook/floor | handbook peak | Hugo peak | largest page |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for articles, median, peak, facts in rows:
+    extra = " nested/flat |" if args.nested else ""
+    print("\n| articles | handbook | Hugo | floor | handbook/Hugo | handbook/floor | handbook peak | Hugo peak | largest page |"
+          + extra)
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.nested else ""))
+    for articles, median, peak, facts, nested_facts in rows:
         print(f"| {articles:,} + {args.terms:,} terms | {median['handbook']:.2f} s | {median['hugo']:.2f} s | "
               f"{median['floor']:.2f} s | {median['handbook'] / median['hugo']:.2f}× | "
               f"{median['handbook'] / median['floor']:.2f}× | {peak['handbook']:.0f} MiB | {peak['hugo']:.0f} MiB | "
-              f"{facts['largest page'][1] / 1e6:.2f} MB |")
+              f"{facts['largest page'][1] / 1e6:.2f} MB |" + (" 1.00× |" if args.nested else ""))
+        if nested_facts is not None:
+            print(f"| {articles:,} nested + {args.terms:,} terms | {median['handbook-nested']:.2f} s | — | — | — | — "
+                  f"| "
+                  f"{peak['handbook-nested']:.0f} MiB | — | {nested_facts['largest page'][1] / 1e6:.2f} MB | "
+                  f"{median['handbook-nested'] / median['handbook']:.2f}× |")
 
 
 if __name__ == "__main__":
