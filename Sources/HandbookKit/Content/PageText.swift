@@ -4,38 +4,44 @@
 enum PageText {
     /// The first level-1 heading outside code blocks, as plain text, and the body with that heading's lines left
     /// empty (the page shows it as its title, not twice; the lines stay so that later lines keep their numbers).
-    static func title(in body: String) -> (title: String, line: Int, body: String)? {
+    /// With `firstBlockOnly`, only a heading that opens the body counts: a page whose front matter names its title
+    /// repeats it there, if anywhere (Jekyll's habit), and the rest of the body need not be read.
+    static func title(in body: String, firstBlockOnly: Bool = false) -> (title: String, line: Int, body: String)? {
         let lines = Lines(body)
         var fence: Fence?
-        // The paragraph being read: its first line and how many lines it has, for a setext heading.
-        var paragraph: (start: Int, lines: Int)?
-        for (index, range) in lines.ranges.enumerated() {
+        // The paragraph being read: its first line, its range and how many lines it has, for a setext heading.
+        var paragraph: (start: Int, range: Range<String.Index>, lines: Int)?
+        for (index, range) in lines.enumerated() {
             let line = lines.text(range)
             if let open = fence {
                 if open.closes(line) { fence = nil }
                 continue
             }
             if let open = Fence(line) {
+                if firstBlockOnly { return nil }
                 fence = open
                 paragraph = nil
                 continue
             }
+            // Past the opening block, a page whose front matter titles it has no heading to give.
+            if firstBlockOnly, let open = paragraph, !(open.lines == 1 && isSetextUnderline(line)) { return nil }
             if let text = atxHeading(line, level: 1) {
-                return (plain(text), index, lines.blanking(index...index))
+                return (plain(text), index, lines.blanking([range]))
             }
             // "Title" over "=====": a setext heading of one line.
             if let open = paragraph, open.lines == 1, isSetextUnderline(line) {
-                return (plain(lines.text(lines.ranges[open.start]).trimmed), open.start, lines.blanking(open.start...index))
+                return (plain(lines.text(open.range).trimmed), open.start, lines.blanking([open.range, range]))
             }
             let trimmed = line.trimmed
             if trimmed.isEmpty || atxHeading(line, level: nil) != nil || trimmed.first == ">" || isListItem(line)
                 || line.hasPrefix("    ") || line.hasPrefix("\t")
             {
-                paragraph = nil
+                if firstBlockOnly && !trimmed.isEmpty { return nil }
+                if !firstBlockOnly { paragraph = nil }
             } else if let open = paragraph {
-                paragraph = (open.start, open.lines + 1)
+                paragraph = (open.start, open.range, open.lines + 1)
             } else {
-                paragraph = (index, 1)
+                paragraph = (index, range, 1)
             }
         }
         return nil
@@ -53,7 +59,7 @@ enum PageText {
         let lines = Lines(body)
         var fence: Fence?
         var paragraph: [Substring] = []
-        for range in lines.ranges {
+        for range in lines {
             let line = lines.text(range)
             if let open = fence {
                 if open.closes(line) { fence = nil }
@@ -273,34 +279,31 @@ enum PageText {
         return word.trimmingSuffix { $0 == "," || $0 == ";" || $0 == ":" } + "…"
     }
 
-    /// The body's lines as byte ranges, so a heading's lines can be left empty in place.
-    private struct Lines {
+    /// The body's lines as byte ranges, found as they are read (a title is nearly always on the first line), so a
+    /// heading's lines can be left empty in place.
+    private struct Lines: Sequence {
         let text: String
-        let utf8: [UInt8]
-        let ranges: [Range<Int>]
 
-        init(_ text: String) {
-            self.text = text
-            utf8 = Array(text.utf8)
-            var ranges: [Range<Int>] = []
-            var start = 0
-            for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
-                ranges.append(start..<index)
-                start = index + 1
+        init(_ text: String) { self.text = text }
+
+        func makeIterator() -> AnyIterator<Range<String.Index>> {
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            return AnyIterator {
+                guard start < utf8.endIndex else { return nil }
+                let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+                defer { start = end < utf8.endIndex ? utf8.index(after: end) : end }
+                return start..<end
             }
-            if start < utf8.count { ranges.append(start..<utf8.count) }
-            self.ranges = ranges
         }
 
-        func text(_ range: Range<Int>) -> Substring {
-            Substring(String(decoding: utf8[range], as: UTF8.self))
-        }
+        func text(_ range: Range<String.Index>) -> Substring { text[range] }
 
-        /// The text with the lines of `indices` emptied (their line breaks stay).
-        func blanking(_ indices: ClosedRange<Int>) -> String {
-            var bytes = utf8
-            for index in indices.reversed() { bytes.removeSubrange(ranges[index]) }
-            return String(decoding: bytes, as: UTF8.self)
+        /// The text with `ranges` emptied (their line breaks stay).
+        func blanking(_ ranges: [Range<String.Index>]) -> String {
+            var result = text
+            for range in ranges.reversed() { result.removeSubrange(range) }
+            return result
         }
     }
 }

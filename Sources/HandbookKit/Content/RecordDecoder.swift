@@ -123,7 +123,9 @@ enum RecordDecoder {
         let declared = reader?.string("title").flatMap { $0.value.allSatisfy(\.isWhitespace) ? nil : $0 }
         var title = declared ?? Located(PageText.title(fromName: fallbackName(source)), at: file.location(line: 1))
         var titleID: String?
-        if let heading = PageText.title(in: body), declared.map({ NameIndex.key($0.value) == NameIndex.key(heading.title) }) ?? true {
+        if let heading = PageText.title(in: body, firstBlockOnly: declared != nil),
+            declared.map({ NameIndex.key($0.value) == NameIndex.key(heading.title) }) ?? true
+        {
             if declared == nil { title = Located(heading.title, at: file.location(line: bodyFirstLine + heading.line)) }
             titleID = HeadingIDs.base(for: heading.title)
             body = heading.body

@@ -30,8 +30,8 @@ public struct SectionTree: Sendable {
 
     /// By key; the top (`""`) is always there.
     public private(set) var sections: [String: Section]
-    /// Each listed page's place in its section's entries.
-    private var positions: [ItemID: Int] = [:]
+    /// Each entry's place in its section's entries: a page of a folder of 10,000 finds itself without a scan.
+    private var positions: [Entry: Int] = [:]
 
     init(_ articles: [Article]) {
         var sections: [String: Section] = ["": Section(key: "", folder: "", title: "Home")]
@@ -68,9 +68,7 @@ public struct SectionTree: Sendable {
             }
             let none = (Int.max, "", "")
             section.entries.sort { order[$0] ?? none < order[$1] ?? none }
-            for (place, entry) in section.entries.enumerated() {
-                if case .page(let id) = entry { positions[id] = place }
-            }
+            for (place, entry) in section.entries.enumerated() { positions[entry] = place }
             sections[key] = section
         }
         self.sections = sections
@@ -80,7 +78,10 @@ public struct SectionTree: Sendable {
     public func section(of id: ItemID) -> Section? { sections[id.section] }
 
     /// The page's place among its section's entries; nil for a section's own page.
-    public func position(of id: ItemID) -> Int? { positions[id] }
+    public func position(of id: ItemID) -> Int? { positions[.page(id)] }
+
+    /// An entry's place among its section's entries.
+    public func position(of entry: Entry) -> Int? { positions[entry] }
 
     /// From the top down to `key`, both included.
     public func chain(to key: String) -> [Section] {

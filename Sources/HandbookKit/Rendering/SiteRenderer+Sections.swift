@@ -20,7 +20,7 @@ extension SiteRenderer {
                 depth + 1 < chain.count ? .section(chain[depth + 1].key) : (isSectionPage ? nil : page.map { .page($0) })
             let current: SectionTree.Entry? =
                 isSectionPage ? (depth + 1 == chain.count - 1 ? .section(key) : nil) : (depth + 1 == chain.count ? through : nil)
-            let shown = Self.window(section.entries, around: through)
+            let shown = Self.window(section.entries, around: through.flatMap { tree.position(of: $0) })
             let items = shown.map { entry in
                 TreeItem(
                     title: title(of: entry), url: root + url(of: entry), isSection: entry.isSection, current: entry == current,
@@ -37,10 +37,10 @@ extension SiteRenderer {
         return SectionNavView(breadcrumbs: breadcrumbs, tree: level ?? TreeLevel(items: [], more: nil))
     }
 
-    /// At most `treeWindow` entries, around `entry` when it is among them.
-    static func window(_ entries: [SectionTree.Entry], around entry: SectionTree.Entry?) -> ArraySlice<SectionTree.Entry> {
+    /// At most `treeWindow` entries, around the one at `place` when given.
+    static func window(_ entries: [SectionTree.Entry], around place: Int?) -> ArraySlice<SectionTree.Entry> {
         guard entries.count > treeWindow else { return entries[...] }
-        let center = entry.flatMap { entries.firstIndex(of: $0) } ?? 0
+        let center = place ?? 0
         let start = max(0, min(center - treeWindow / 2, entries.count - treeWindow))
         return entries[start..<start + treeWindow]
     }
