@@ -34,7 +34,7 @@ extension SiteRenderer {
                 : nil
             level = TreeLevel(items: items, more: more)
         }
-        return SectionNavView(breadcrumbs: breadcrumbs, tree: level ?? TreeLevel(items: [], more: nil))
+        return SectionNavView(breadcrumbs: breadcrumbs, tree: sectionTrees.html(level ?? TreeLevel(items: [], more: nil)))
     }
 
     /// At most `treeWindow` entries, around the one at `place` when given.

@@ -13,6 +13,8 @@ struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// Pages in reading order: section by section, depth first, each in its order. Computed once.
     let readingOrder: [Article]
+    /// The section tree's levels and entries, each rendered once.
+    let sectionTrees: SectionTreeHTML
     /// Every item by its page's URL, for the print handbook's links.
     let pageURLs: [String: ItemID]
     /// Tags and their articles, for the tag pages and the tags index.
@@ -35,6 +37,7 @@ struct SiteRenderer: Sendable {
         for article in content.articles { byID[article.document.id] = article }
         readingOrder = content.sections.pagesInOrder().filter { $0.slug != "index" }.compactMap { byID[$0] }
         // The home page's text (index.md) is not a section of the print handbook: links to it stay links to the page.
+        sectionTrees = SectionTreeHTML(templates: templates)
         pageURLs = Dictionary(content.documents.filter { $0.slug != "index" }.map { ($0.id.url, $0.id) }) { first, _ in first }
         tagged = Self.tagIndex(content.articles)
         printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)

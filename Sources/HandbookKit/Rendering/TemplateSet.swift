@@ -10,7 +10,10 @@ struct TemplateSet: Sendable {
         "archetype-kit",
     ]
     /// Partials the build renders by name, and what each renders.
-    static let requiredPartials = ["partials/term-tip": "the definition of a term on the pages that link it"]
+    static let requiredPartials = [
+        "partials/term-tip": "the definition of a term on the pages that link it",
+        "partials/section-tree": "a level of the section tree", "partials/section-tree-item": "an entry of the section tree",
+    ]
 
     private let library: MustacheLibrary
     private let displayPrefix: String

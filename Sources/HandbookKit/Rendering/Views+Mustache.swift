@@ -135,7 +135,7 @@ extension SectionNavView: MustacheParent {
     }
 }
 
-extension TreeLevel: MustacheParent {
+extension TreeLevelView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "items": self.items
@@ -145,7 +145,7 @@ extension TreeLevel: MustacheParent {
     }
 }
 
-extension TreeItem: MustacheParent {
+extension TreeItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": self.title

@@ -2,7 +2,7 @@
 /// Every field must also be answered in Views+Mustache.swift, which Mustache reads instead of reflection.
 
 /// A link to a page, with optional detail shown in lists.
-struct LinkView: Sendable {
+struct LinkView: Sendable, Hashable {
     var title: String
     var url: String
     var summary: String?
@@ -92,10 +92,26 @@ struct ArticleView: Sendable {
     var listing: SectionListing? = nil
 }
 
-/// Where a page is: breadcrumbs from the home page, and the section tree with the current branch open.
+/// Where a page is: breadcrumbs from the home page, and the section tree with the current branch open (its HTML:
+/// `SectionTreeHTML` renders it from its levels and entries).
 struct SectionNavView: Sendable {
     var breadcrumbs: [LinkView]
-    var tree: TreeLevel
+    var tree: String
+}
+
+/// One level of the section tree, as `partials/section-tree` renders it: its entries' HTML and the link to the rest.
+struct TreeLevelView: Sendable, Hashable {
+    var items: String
+    var more: LinkView?
+}
+
+/// One entry of the tree, as `partials/section-tree-item` renders it; `open` is the HTML of the level below.
+struct TreeItemView: Sendable, Hashable {
+    var title: String
+    var url: String
+    var isSection: Bool
+    var current: Bool
+    var open: String?
 }
 
 /// One level of the section tree: a section's entries around the open one, and a link to the rest.

@@ -13,7 +13,7 @@ import Testing
     static let toc = [TOCEntry(text: "t", id: "i", isSub: false)]
     static let signals = SignalsView(green: ["g"], yellow: ["y"], red: ["r"])
     static let review = ReviewView(date: "1 June 2026", datetime: "2026-06-01", owner: "o")
-    static let section = SectionNavView(breadcrumbs: [link], tree: TreeLevel(items: [], more: link))
+    static let section = SectionNavView(breadcrumbs: [link], tree: "t")
     static let listing = SectionListing(sections: [link], pages: [link], pager: nil)
 
     @Test func everyFieldIsAnswered() {
@@ -34,9 +34,8 @@ import Testing
                     root: "", title: "t", summary: "s", body: "b", toc: Self.toc, tags: [], previous: Self.link, next: Self.link,
                     review: Self.review, relatedReading: [], titleID: "t", section: Self.section, listing: Self.listing)
             ).isEmpty)
-        let leaf = TreeItem(title: "t", url: "u", isSection: false, current: true, open: nil)
-        #expect(unanswered(leaf).isEmpty)
-        #expect(unanswered(TreeLevel(items: [leaf], more: nil)).isEmpty)
+        #expect(unanswered(TreeItemView(title: "t", url: "u", isSection: false, current: true, open: "o")).isEmpty)
+        #expect(unanswered(TreeLevelView(items: "i", more: Self.link)).isEmpty)
         #expect(unanswered(Self.section).isEmpty)
         #expect(unanswered(Self.listing).isEmpty)
         #expect(unanswered(SectionView(root: "", title: "t", summary: "s", section: Self.section, listing: Self.listing)).isEmpty)
