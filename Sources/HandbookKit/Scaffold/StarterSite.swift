@@ -23,18 +23,22 @@ enum StarterSite {
             order: 1
             tags: [guide]
             ---
-            This handbook has four kinds of page, each a Markdown file with YAML front matter:
+            This handbook has four kinds of page, each a Markdown file:
 
-            - **Articles** in `content/articles/` explain a topic from start to end.
+            - **Articles** explain a topic from start to end: any Markdown file outside the three folders
+              below, in `content/articles/` or in folders of your own, nested as deep as you like (each
+              folder is a section). Front matter is optional: the first `# heading` is the title.
             - **Terms** in `content/terms/` define one word each, such as Python. The first mention of a
               term on any other page links to its definition.
             - **Roles** in `content/archetypes/` describe a job to hire for, like the [[Backend developer]].
             - **Companies** in `content/companies/` show who hires for which role, like [[Example Company]].
 
+            Terms, roles and companies start with YAML front matter between two `---` lines.
+
             ## Adding a page
 
-            Run `handbook new article "A title"` (or `term`, `archetype`, `company`), edit the file it
-            creates, and preview the result with `handbook serve`: every page you have open reloads when
+            Run `handbook new article "A title"` (add `--section people/hiring` to put it in a folder; or
+            `term`, `archetype`, `company`), edit the file it creates, and preview the result with `handbook serve`: every page you have open reloads when
             you save.
 
             """
