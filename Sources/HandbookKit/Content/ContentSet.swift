@@ -56,6 +56,16 @@ public struct ContentSet: Sendable {
         }
     }
 
+    /// An item's title, without copying its document (the section tree asks it for every entry of every page's tree).
+    public func title(of id: ItemID) -> String? {
+        switch id.kind {
+        case .article: articleIndex[id.slug].map { articles[$0].document.title.value }
+        case .term: termIndex[id.slug].map { terms[$0].document.title.value }
+        case .archetype: archetypeIndex[id.slug].map { archetypes[$0].document.title.value }
+        case .company: companyIndex[id.slug].map { companies[$0].document.title.value }
+        }
+    }
+
     public func term(_ slug: String) -> Term? { termIndex[slug].map { terms[$0] } }
 
     init(

@@ -87,7 +87,8 @@ enum PageText {
             if startsNonParagraph(line, trimmed: trimmed) { continue }
             paragraph.append(trimmed)
         }
-        return firstSentence(plain(paragraph.joined(separator: " ")))
+        // The first sentence, cut at about 200 characters, lies in the paragraph's start: the rest need not be read.
+        return firstSentence(plain(paragraph.joined(separator: " ").prefix(600)))
     }
 
     // MARK: Blocks

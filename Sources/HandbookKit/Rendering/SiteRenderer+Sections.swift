@@ -47,7 +47,7 @@ extension SiteRenderer {
 
     func title(of entry: SectionTree.Entry) -> String {
         switch entry {
-        case .page(let id): content.document(id)?.title.value ?? id.slug
+        case .page(let id): content.title(of: id) ?? id.slug
         case .section(let key): content.sections.sections[key]?.title ?? key
         }
     }
