@@ -111,25 +111,24 @@ enum SearchTokenizer {
 
     static func isStopWord(_ token: [UInt8]) -> Bool { stopWords.contains(token) }
 
-    /// `fold(text)` as bytes, into a buffer the caller reuses; ASCII text is lowercased in place.
+    /// `fold(text)` as bytes, into a buffer the caller reuses: ASCII is lowercased in place, and only the runs of other
+    /// characters go through `fold`. One curly apostrophe used to send a whole page through Foundation's decomposition
+    /// (a fifth of a wiki's build); a scalar's folding does not depend on the ASCII around it.
     static func fold(_ text: String, into buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
-        var ascii = true
         var text = text
         text.withUTF8 { bytes in
-            buffer.append(contentsOf: bytes)
-            for byte in bytes where byte >= 0x80 {
-                ascii = false
-                break
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count && bytes[end] < 0x80 { end += 1 }
+                for byte in bytes[index..<end] { buffer.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                index = end
+                guard index < bytes.count else { break }
+                while end < bytes.count && bytes[end] >= 0x80 { end += 1 }
+                buffer.append(contentsOf: fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)).utf8)
+                index = end
             }
-        }
-        guard ascii else {
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: fold(text).utf8)
-            return
-        }
-        buffer.withUnsafeMutableBufferPointer { bytes in
-            for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
         }
     }
 

@@ -230,3 +230,16 @@ import Testing
         #expect(writer.text == #""a\"b\\c\n\u0001\u2028</script>é""#)
     }
 }
+
+/// Folding by runs (ASCII in place, the rest through Foundation) gives what folding the whole text gives.
+@Suite struct FoldByRunsTests {
+    @Test(arguments: [
+        "Plain ASCII Text", "We’re “quoted” – dashes", "Café CRÈME e\u{301}tude", "ﬁnancial ① ＡＢＣ", "Straße İstanbul",
+        "日本語 and English", "", "ÀÉÎ", "a\u{300}\u{301}b",
+    ])
+    func foldingByRunsMatchesFoldingTheWhole(_ text: String) {
+        var buffer: [UInt8] = []
+        SearchTokenizer.fold(text, into: &buffer)
+        #expect(buffer == Array(SearchTokenizer.fold(text).utf8))
+    }
+}
