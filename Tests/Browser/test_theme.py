@@ -76,7 +76,7 @@ def first_frame_after_choice(browser, path):
     start before the choice has reached it (it then rightly paints the system theme). So the page is opened until a
     document starts with the choice in its store, up to a deadline; its first frame is the answer. A
     head script that ignored the choice still fails: the store held it, the frame did not show it."""
-    # Longer than a wait for the page itself: under two CPU hogs the hand-over took seconds.
+    # Longer than a wait for the page itself: once, with only a 5 s deadline, the hand-over had not come by then.
     deadline = time.monotonic() + 4 * WAIT_SECONDS
     tries = 0
     while True:
