@@ -33,19 +33,17 @@ WAIT_SECONDS = 5
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    """Builds the real handbook once; returns the output directory."""
+def build_site(content, output):
+    """Builds the site in `content` with the debug binary and this repository's templates into `output`."""
     if not HANDBOOK.is_file() or not os.access(HANDBOOK, os.X_OK):
         pytest.fail(
             f"handbook debug binary not found at {HANDBOOK}: run `swift build` in {REPO} first",
             pytrace=False,
         )
-    output = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [
             str(HANDBOOK), "build",
-            "--content", str(REPO / "content"),
+            "--content", str(content),
             "--templates", str(REPO / "templates"),
             "--output", str(output),
         ],
@@ -64,6 +62,12 @@ def site_dir(tmp_path_factory):
         if not (output / required).is_file():
             pytest.fail(f"`handbook build` did not write {required} into {output}", pytrace=False)
     return output
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """Builds the real handbook once; returns the output directory."""
+    return build_site(REPO / "content", tmp_path_factory.mktemp("site"))
 
 
 # ---------------------------------------------------------------------------------------------

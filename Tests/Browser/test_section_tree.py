@@ -1,31 +1,18 @@
 """The section tree of a team's wiki (Tests/HandbookKitTests/Fixtures/wiki) from file://: beside the page on a wide
 screen, folded above it on a phone, opened by keyboard, the current page marked for screen readers."""
 
-import subprocess
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import HANDBOOK, REPO, Browser
+from conftest import REPO, Browser, build_site
 
 PAGE = "people-ops/onboarding/first-week.html"
 
 
 @pytest.fixture(scope="module")
 def wiki_dir(tmp_path_factory):
-    output = tmp_path_factory.mktemp("wiki")
-    result = subprocess.run(
-        [
-            str(HANDBOOK), "build",
-            "--content", str(REPO / "Tests/HandbookKitTests/Fixtures/wiki/content"),
-            "--templates", str(REPO / "templates"),
-            "--output", str(output),
-        ],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return output
+    return build_site(REPO / "Tests/HandbookKitTests/Fixtures/wiki/content", tmp_path_factory.mktemp("wiki"))
 
 
 @pytest.fixture
