@@ -165,6 +165,27 @@ import Testing
         try workspace.buildBoth()
     }
 
+    /// A team's wiki: edits, a new page in a new folder, a folder's README moved away, a rename that changes a URL;
+    /// after each, the incremental output equals a full build's.
+    @Test func aWikiTreeStaysIdenticalToFullBuildsThroughEditsAndMoves() throws {
+        let workspace = try Workspace(try TestSite(fixture: "wiki"))
+        defer { workspace.site.remove() }
+        try workspace.buildBoth()
+        try workspace.edit("content/People_Ops/Onboarding/first-week.md") { $0.replacingOccurrences(of: "order: 1", with: "order: 9") }
+        try workspace.buildBoth()
+        try workspace.site.write("Process/Sourcing/Boards/Job_Boards.md", "# Job boards\n\nWhere we post. See [[Boolean Search]].\n")
+        try workspace.buildBoth()
+        let onboarding = workspace.site.root.appendingPathComponent("content/People_Ops/Onboarding")
+        try FileManager.default.moveItem(
+            at: onboarding.appendingPathComponent("README.md"), to: onboarding.appendingPathComponent("overview.md"))
+        try workspace.buildBoth()
+        try FileManager.default.moveItem(
+            at: workspace.site.root.appendingPathComponent("content/Process/Interview_Process.md"),
+            to: workspace.site.root.appendingPathComponent("content/Process/Interviews.md"))
+        // The old name is now a missing file where it was linked: the build fails and both builds say so alike.
+        #expect(try workspace.buildBoth().failed)
+    }
+
     @Test func aMissingDamagedOrStaleCacheOrATouchedOutputMeansAFullBuild() throws {
         let workspace = try Workspace(try Self.generated())
         defer { workspace.site.remove() }
