@@ -202,40 +202,20 @@ struct BodyLinker {
     /// changes.
     mutating func rewriteRawHTML(_ html: String, blockLine: Int) -> String? {
         guard html.contains("href") || html.contains("src") else { return nil }
-        var out = ""
-        var changed = false
-        var rest = Substring(html)
-        while let attribute = Self.nextURLAttribute(in: rest) {
-            out += rest[..<attribute.value.lowerBound]
-            let written = rest[attribute.value].replacingOccurrences(of: "&amp;", with: "&")
-            if let rewritten = rewriteURL(written, isImage: attribute.isSource, blockLine: blockLine) {
-                out += HTML.escape(rewritten)
-                changed = true
-            } else {
-                out += rest[attribute.value]
-            }
-            rest = rest[attribute.value.upperBound...]
+        let bytes = Array(html.utf8)
+        var values: [(range: Range<Int>, isSource: Bool)] = []
+        HTMLAttributes.forEach(in: bytes, named: ["href", "src"]) { which, range in values.append((range, which == 1)) }
+        var out: [UInt8] = []
+        var copied = 0
+        for (range, isSource) in values {
+            let written = String(decoding: bytes[range], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+            guard let rewritten = rewriteURL(written, isImage: isSource, blockLine: blockLine) else { continue }
+            out += bytes[copied..<range.lowerBound]
+            out += Array(HTML.escape(rewritten).utf8)
+            copied = range.upperBound
         }
-        return changed ? out + rest : nil
-    }
-
-    /// The next `href="..."` or `src='...'` value in a tag.
-    private static func nextURLAttribute(in html: Substring) -> (value: Range<Substring.Index>, isSource: Bool)? {
-        var search = html.startIndex
-        while let equals = html[search...].firstIndex(of: "=") {
-            search = html.index(after: equals)
-            let name = html[..<equals].reversed().drop { $0 == " " }.prefix { $0.isLetter }
-            let isSource = name.elementsEqual("crs")
-            guard isSource || name.elementsEqual("ferh") else { continue }
-            let before = html[..<equals].dropLast(name.count + html[..<equals].reversed().prefix { $0 == " " }.count)
-            guard let space = before.last, space == " " || space == "\n" || space == "\t" else { continue }
-            let afterEquals = html[search...].drop { $0 == " " }
-            guard let quote = afterEquals.first, quote == "\"" || quote == "'" else { continue }
-            let start = afterEquals.index(after: afterEquals.startIndex)
-            guard let end = html[start...].firstIndex(of: quote) else { return nil }
-            return (start..<end, isSource)
-        }
-        return nil
+        guard copied > 0 else { return nil }
+        return String(decoding: out + bytes[copied...], as: UTF8.self)
     }
 
     /// Raw HTML the page may not carry: its anchors (`<a id="old-heading">`) are gone too, which a broken

@@ -20,30 +20,21 @@ struct FragmentRepair: Sendable, Hashable {
         }
         // On bytes: Foundation's substring search was most of the fragments stage on a wiki with hundreds of them.
         let bytes = Array(html.utf8)
-        let opening = Array("href=\"".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var copied = 0
-        var index = 0
-        while index + opening.count < bytes.count {
-            guard bytes[index] == opening[0], bytes[index..<index + opening.count].elementsEqual(opening) else {
-                index += 1
-                continue
-            }
-            let start = index + opening.count
-            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            index = close
-            guard let hash = bytes[start..<close].firstIndex(of: UInt8(ascii: "#")),
-                let repair = byURL[String(decoding: bytes[start..<hash], as: UTF8.self)]?[
-                    decoded(Substring(String(decoding: bytes[(hash + 1)..<close], as: UTF8.self)))]
-            else { continue }
+        HTMLAttributes.forEach(in: bytes, named: ["href"]) { _, value in
+            guard let hash = bytes[value].firstIndex(of: UInt8(ascii: "#")),
+                let repair = byURL[String(decoding: bytes[value.lowerBound..<hash], as: UTF8.self)]?[
+                    decoded(Substring(String(decoding: bytes[(hash + 1)..<value.upperBound], as: UTF8.self)))]
+            else { return }
             out += bytes[copied..<hash]
             if let replacement = repair.replacement {
                 out += Array(("#" + HTML.escape(replacement)).utf8)
-            } else if hash == start {
+            } else if hash == value.lowerBound {
                 out.append(UInt8(ascii: "#"))
             }
-            copied = close
+            copied = value.upperBound
         }
         out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
