@@ -279,7 +279,7 @@ extension SiteRenderer {
         resolved(refs, kind).compactMap { content.document($0).map { link($0, from: root) } }
     }
 
-    private func title(_ id: ItemID) -> String { content.document(id)?.title.value ?? id.slug }
+    private func title(_ id: ItemID) -> String { content.title(of: id) ?? id.slug }
 }
 
 /// On the print handbook, links between pages become links to sections: within the page, or to the volume

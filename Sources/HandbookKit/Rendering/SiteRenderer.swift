@@ -234,7 +234,8 @@ struct SiteRenderer: Sendable {
             tags: tags.map { LinkView(title: $0, url: "\(root)tags/\(TagName.slug($0)).html") },
             previous: previous.map { link($0, from: root) }, next: next.map { link($0, from: root) },
             review: Self.review(article.document), relatedReading: relatedReading(id), titleID: article.document.titleID)
-        let folder = id.isSectionIndex ? PagePath.folder(of: id.slug) : id.section
+        // The folder the file is in: the section it opens for an index page, the one it is listed in otherwise.
+        let folder = PagePath.folder(of: id.slug)
         view.section = sectionNav(open: folder, page: id, root: root)
         if id.isSectionIndex, let section = sections.sections[folder] {
             let pagination = Pagination(first: section.url, count: section.entries.count)
