@@ -21,11 +21,11 @@ struct BuildCache: Sendable {
     let previous: CacheManifest?
 
     /// Nil when the build writes nothing, `--no-cache` is given, or the inputs cannot be fingerprinted safely.
-    static func open(_ options: BuildOptions) -> BuildCache? {
+    static func open(_ options: BuildOptions, git: GitRepository? = nil) -> BuildCache? {
         guard options.useCache, options.writeOutput else { return nil }
         let file = options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent).cache")
         let previous = FileManager.default.contents(atPath: file.path).flatMap(CacheManifest.decode)
-        guard let inputs = InputFingerprint.take(options, known: previous?.inputFiles ?? [:]) else { return nil }
+        guard let inputs = InputFingerprint.take(options, git: git, known: previous?.inputFiles ?? [:]) else { return nil }
         return BuildCache(file: file, output: options.output, content: options.content, inputs: inputs, previous: previous)
     }
 

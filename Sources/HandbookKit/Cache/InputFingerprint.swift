@@ -21,7 +21,8 @@ enum InputFingerprint {
     /// Nil when the inputs cannot be fingerprinted safely (a symbolic link, an unreadable file): build in full.
     /// A file whose stamp (size, time, inode) is the one `known` recorded keeps its recorded digest unread,
     /// as git's index does; a file changed less than two seconds before it was read is always read again.
-    static func take(_ options: BuildOptions, known: [String: CacheManifest.Entry] = [:]) -> Result? {
+    /// `git` is the content's repository: its `HEAD` dates the pages.
+    static func take(_ options: BuildOptions, git: GitRepository? = nil, known: [String: CacheManifest.Entry] = [:]) -> Result? {
         var files: [(path: String, url: URL, stamp: FileStamp)] = []
         for (label, root) in [("content", options.content), ("templates", options.templates)] {
             guard collect(root, prefix: label, into: &files) else { return nil }
@@ -36,7 +37,7 @@ enum InputFingerprint {
             if recent { stamp.modified = "recent" }
             return CacheManifest.Entry(digest: data.withUnsafeBytes { Digest($0) }, stamp: stamp)
         }
-        var summary = settings(options)
+        var summary = settings(options) + (git?.cacheKey ?? "no git") + "\n"
         var recorded: [String: CacheManifest.Entry] = [:]
         for (file, entry) in zip(files, entries) {
             guard let entry else { return nil }

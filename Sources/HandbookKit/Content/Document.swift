@@ -12,6 +12,8 @@ public struct Document: Sendable {
     /// Who keeps the item true (`owner`), and the day they last checked it (`reviewed`).
     public var owner: String? = nil
     public var reviewed: Located<CalendarDate>? = nil
+    /// The last commit that changed the source file, when the content is in a Git work tree and the file is committed.
+    public var lastChange: Change? = nil
     /// The id the page's first `# heading` would have had in its body, when the title comes from that heading (which the
     /// page shows as its title, not twice): links written to it keep working.
     public var titleID: String? = nil
@@ -19,5 +21,11 @@ public struct Document: Sendable {
     public var summaryFromBody = false
 
     public var slug: String { id.slug }
+
+    /// Reviewed longer ago than `months` before `today` (`review_after_months`, the `stale-content` warning).
+    public func isStale(today: CalendarDate, afterMonths months: Int) -> Bool {
+        guard let reviewed else { return false }
+        return reviewed.value.adding(months: months) < today
+    }
     public var kind: Kind { id.kind }
 }

@@ -14,7 +14,9 @@ enum RecordDecoder {
             "title", "summary", "builds", "uses", "companies", "salary_premium", "must_have", "interview_questions", "signals",
         ] + reviewFields
     static let companyFields = ["title", "industry", "summary", "scale", "archetypes", "systems"] + reviewFields
-    static let siteFields = ["title", "tagline", "description", "language", "base_url", "unsafe_html", "review_after_months"]
+    static let siteFields = [
+        "title", "tagline", "description", "language", "base_url", "unsafe_html", "review_after_months", "edit_url", "git_authors",
+    ]
 
     static func fields(of kind: Kind) -> [String] {
         switch kind {
@@ -39,6 +41,8 @@ enum RecordDecoder {
                 language: reader.string("language")?.value ?? "en",
                 baseURL: reader.string("base_url"),
                 unsafeHTML: reader.bool("unsafe_html") ?? false)
+            config.editURL = reader.string("edit_url")
+            config.gitAuthors = reader.bool("git_authors") ?? false
             if let months = reader.int("review_after_months") {
                 if months >= 1 {
                     config.reviewAfterMonths = months

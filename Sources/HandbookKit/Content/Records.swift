@@ -8,6 +8,10 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// After this many months a `reviewed` date is stale (`stale-content`).
     public var reviewAfterMonths: Int = 12
+    /// Where a page's source is edited: `{path}` stands for its path under `content/` (`edit_url`).
+    public var editURL: Located<String>? = nil
+    /// Pages name the author of their last commit beside its date (`git_authors`).
+    public var gitAuthors = false
 }
 
 /// `content/articles/<slug>.md`.

@@ -94,6 +94,14 @@ public struct SectionTree: Sendable {
         return chain.reversed()
     }
 
+    /// The titles of the sections a page is in, from the top, as search results and change lists show them
+    /// ("People operations › Onboarding"): none for the pages of `articles/` or the top folder.
+    public func path(of id: ItemID) -> String {
+        let chain = chain(to: id.section).dropFirst()
+        guard chain.map(\.key) != [Kind.article.folder] else { return "" }
+        return chain.map(\.title).joined(separator: " › ")
+    }
+
     /// The pages of a section and of all its subsections, depth first in reading order (the print handbook's order).
     public func pagesInOrder(from key: String = "") -> [ItemID] {
         guard let section = sections[key] else { return [] }

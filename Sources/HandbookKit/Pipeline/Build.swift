@@ -21,7 +21,9 @@ public enum Build {
         defer { lock?.release() }
         let progress = ProgressReporter(callback: options.progress)
 
-        let cache = BuildCache.open(options)
+        // The content's Git repository, if any: its history dates the pages, so the cache keys on its HEAD.
+        let repository = GitRepository.find(options.content, display: options.contentDisplay, diagnostics: &diagnostics)
+        let cache = BuildCache.open(options, git: repository)
         if var report = cache?.upToDate(strict: options.strict) {
             clock.mark("cache: up to date")
             report.stageTimes = clock.stages
@@ -34,7 +36,8 @@ public enum Build {
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                followSymlinks: options.followSymlinks, progress: progress, diagnostics: &diagnostics)
+                followSymlinks: options.followSymlinks, history: repository?.readHistory(), progress: progress,
+                diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
             clock.mark("templates")
@@ -91,7 +94,9 @@ public enum Build {
         // Broken templates are already diagnosed; rendering with them would only repeat it page by page.
         var paths: [String] = []
         if !diagnostics.contains(where: { $0.severity == .error && $0.location.path.hasSuffix(".mustache") }) {
-            let renderer = SiteRenderer(content: content, names: names, bodies: bodies, references: references, templates: templates)
+            let renderer = SiteRenderer(
+                content: content, names: names, bodies: bodies, references: references, templates: templates,
+                today: CalendarDate(options.now))
             paths = renderer.render(diagnostics: &diagnostics, progress: progress, deliver: deliver)
         }
         clock.mark("pages")

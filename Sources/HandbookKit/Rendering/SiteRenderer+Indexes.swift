@@ -56,7 +56,8 @@ extension SiteRenderer {
                 return LinkView(title: category.rawValue, url: "terms/index.html#category-\(category.rawValue)", detail: "\(terms.count)")
             },
             letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") },
-            body: bodies[ItemID(.article, "index")]?.html, contents: homeContents())
+            body: bodies[ItemID(.article, "index")]?.html, contents: homeContents(),
+            recentChanges: recentChanges.prefix(Self.homeChanges).map { changeView($0.document, $0.change, from: "") })
     }
 
     /// How many of the top folder's sections and pages the home page lists.
@@ -215,7 +216,7 @@ extension SiteRenderer {
         PrintSection(
             id: PrintLinks.anchor(document.id), kind: document.kind.label, title: document.title.value, summary: document.summary,
             body: PrintLinks.rewrite(bodies[document.id]?.html ?? "", for: document.id, in: file, book: printBook, pages: pageURLs),
-            review: SiteRenderer.review(document), titleID: document.titleID.map { PrintLinks.anchor(document.id) + "--" + $0 })
+            review: review(document, editable: false), titleID: document.titleID.map { PrintLinks.anchor(document.id) + "--" + $0 })
     }
 
     /// `print.html`: every section, or for a split book the list of volumes.

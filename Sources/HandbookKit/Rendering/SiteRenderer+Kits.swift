@@ -24,7 +24,7 @@ extension SiteRenderer {
                     title: term.title.value, url: inPrint ? printURL(term.id) : "../" + term.id.url,
                     summary: term.summary)
             }, titleLevel: inPrint ? 2 : 1, sectionLevel: inPrint ? 3 : 2,
-            review: Self.review(archetype.document))
+            review: review(archetype.document))
     }
 
     /// The kit page of `archetype`, framed like every page.

@@ -25,9 +25,18 @@ struct SiteRenderer: Sendable {
     /// otherwise go through Mustache again on every page that links the term (26 times per page, on average, at
     /// 10,000 articles).
     private let termTipHTML: [String: String]
+    /// The build's day: pages reviewed too long before it are stale on `owners.html`.
+    let today: CalendarDate
+    /// The pages changed last in Git, newest first (`changes.html`); none without history.
+    let recentChanges: [(document: Document, change: Change)]
 
-    init(content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody], references: CrossReferences, templates: TemplateSet) {
+    init(
+        content: ContentSet, names: NameIndex, bodies: [ItemID: RenderedBody], references: CrossReferences, templates: TemplateSet,
+        today: CalendarDate
+    ) {
         self.content = content
+        self.today = today
+        recentChanges = Self.latestChanges(content, limit: Self.changesLimit)
         self.names = names
         self.bodies = bodies
         self.references = references
@@ -121,6 +130,15 @@ struct SiteRenderer: Sendable {
                 renderer.frame(
                     "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
             }
+        }
+        jobs.append {
+            renderer.frame("owners.html", template: "owners", view: renderer.ownersView(), title: "Owners and freshness", nav: "")
+        }
+        if !recentChanges.isEmpty {
+            jobs.append {
+                renderer.frame("changes.html", template: "changes", view: renderer.changesView(), title: "Recent changes", nav: "")
+            }
+            jobs.append { (renderer.changesFeed(), nil) }
         }
         jobs.append {
             renderer.frame(
@@ -233,7 +251,7 @@ struct SiteRenderer: Sendable {
             body: bodies[id]?.html ?? "", toc: toc(id),
             tags: tags.map { LinkView(title: $0, url: "\(root)tags/\(TagName.slug($0)).html") },
             previous: previous.map { link($0, from: root) }, next: next.map { link($0, from: root) },
-            review: Self.review(article.document), relatedReading: relatedReading(id), titleID: article.document.titleID)
+            review: review(article.document), relatedReading: relatedReading(id), titleID: article.document.titleID)
         // The folder the file is in: the section it opens for an index page, the one it is listed in otherwise.
         let folder = PagePath.folder(of: id.slug)
         view.section = sectionNav(open: folder, page: id, root: root)
@@ -263,7 +281,7 @@ struct SiteRenderer: Sendable {
             aliases: term.aliases.map(\.value), body: bodies[term.document.id]?.html ?? "", toc: toc(term.document.id),
             mentionedIn: groups, usedBy: usedBy,
             related: links((references.related[slug] ?? []).map { ItemID(.term, $0) }, from: "../"),
-            review: Self.review(term.document), relatedReading: relatedReading(term.document.id))
+            review: review(term.document), relatedReading: relatedReading(term.document.id))
     }
 
     func archetypeView(_ archetype: Archetype) -> ArchetypeView {
@@ -277,7 +295,7 @@ struct SiteRenderer: Sendable {
             companies: links(companies, from: "../"), salaryPremium: archetype.salaryPremium, mustHave: archetype.mustHave,
             interviewQuestions: archetype.interviewQuestions.map(\.question), signals: signals,
             hasSignals: !(signals.green.isEmpty && signals.yellow.isEmpty && signals.red.isEmpty),
-            kitURL: "../" + Self.kitPath(id.slug), review: Self.review(archetype.document))
+            kitURL: "../" + Self.kitPath(id.slug), review: review(archetype.document))
     }
 
     func companyView(_ company: Company) -> CompanyView {
@@ -290,6 +308,6 @@ struct SiteRenderer: Sendable {
                 SystemView(
                     name: system.name, description: system.description,
                     stack: resolvedLinks(system.stack, .term, from: "../"))
-            }, review: Self.review(company.document))
+            }, review: review(company.document))
     }
 }

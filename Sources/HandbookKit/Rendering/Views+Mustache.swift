@@ -73,6 +73,88 @@ extension ReviewView: MustacheParent {
         case "date": self.date
         case "datetime": self.datetime
         case "owner": self.owner
+        case "updated": self.updated
+        case "editURL": self.editURL
+        default: nil
+        }
+    }
+}
+
+extension UpdatedView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": self.date
+        case "datetime": self.datetime
+        case "author": self.author
+        default: nil
+        }
+    }
+}
+
+extension ChangeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "section": self.section
+        case "updated": self.updated
+        case "subject": self.subject
+        default: nil
+        }
+    }
+}
+
+extension ChangesView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "changes": self.changes
+        case "limit": self.limit
+        default: nil
+        }
+    }
+}
+
+extension OwnedPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "url": self.url
+        case "section": self.section
+        case "reviewed": self.reviewed
+        case "reviewedISO": self.reviewedISO
+        case "stale": self.stale
+        case "updated": self.updated
+        default: nil
+        }
+    }
+}
+
+extension OwnerView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "owner": self.owner
+        case "id": self.id
+        case "pages": self.pages
+        case "staleCount": self.staleCount
+        case "tally": self.tally
+        default: nil
+        }
+    }
+}
+
+extension OwnersView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "owners": self.owners
+        case "unowned": self.unowned
+        case "staleCount": self.staleCount
+        case "pageCount": self.pageCount
+        case "reviewAfterMonths": self.reviewAfterMonths
+        case "staleVerb": self.staleVerb
         default: nil
         }
     }
@@ -97,6 +179,7 @@ extension HomeView: MustacheParent {
         case "letters": self.letters
         case "body": self.body
         case "contents": self.contents
+        case "recentChanges": self.recentChanges
         default: nil
         }
     }

@@ -43,11 +43,73 @@ struct LayoutView: Sendable {
     var bodyClass: String
 }
 
-/// Who keeps a page true and when they last checked it: "Reviewed 20 November 2026 by Pay team".
+/// Who keeps a page true and when they last checked it: "Reviewed 20 November 2026 by Pay team", when its source last
+/// changed in Git ("Updated 3 March 2026 by Ana"), and where to edit it.
 struct ReviewView: Sendable {
     var date: String?
     var datetime: String?
     var owner: String?
+    var updated: UpdatedView? = nil
+    var editURL: String? = nil
+}
+
+/// A page's last commit, as pages show it: its day in the author's time zone, and the author when `git_authors` says so.
+struct UpdatedView: Sendable {
+    var date: String
+    var datetime: String
+    var author: String?
+}
+
+/// One changed page on `changes.html` and the home page.
+struct ChangeView: Sendable {
+    var title: String
+    var url: String
+    /// Where the page is: its section path, or its kind for a record; nil for a page of `articles/`.
+    var section: String?
+    var updated: UpdatedView
+    var subject: String
+}
+
+/// `changes.html`: the pages changed last, newest first.
+struct ChangesView: Sendable {
+    var root: String
+    var title: String
+    var changes: [ChangeView]
+    var limit: Int
+}
+
+/// A page on `owners.html`: when it was reviewed, whether that is too long ago, and when it last changed.
+struct OwnedPageView: Sendable {
+    var title: String
+    var url: String
+    var section: String?
+    var reviewed: String?
+    var reviewedISO: String?
+    var stale: Bool
+    var updated: UpdatedView?
+}
+
+/// One owner's pages, stale first.
+struct OwnerView: Sendable {
+    var owner: String
+    var id: String
+    var pages: [OwnedPageView]
+    var staleCount: Int
+    /// "12 pages, 3 stale".
+    var tally: String
+}
+
+/// `owners.html`: every page by owner, and the pages nobody owns.
+struct OwnersView: Sendable {
+    var root: String
+    var title: String
+    var owners: [OwnerView]
+    var unowned: [OwnedPageView]
+    var staleCount: Int
+    var pageCount: Int
+    var reviewAfterMonths: Int
+    /// "1 is", "3 are".
+    var staleVerb: String { staleCount == 1 ? "is" : "are" }
 }
 
 struct HomeView: Sendable {
@@ -71,6 +133,8 @@ struct HomeView: Sendable {
     var body: String? = nil
     /// The top folder's sections and pages.
     var contents: [LinkView] = []
+    /// The pages changed last, when the content has Git history (`changes.html` lists more).
+    var recentChanges: [ChangeView] = []
 }
 
 struct ArticleView: Sendable {

@@ -14,7 +14,7 @@ extension SearchDocument {
             var result = SearchDocument(
                 kind: document.kind.rawValue, title: document.title.value, url: document.id.url, summary: document.summary,
                 headings: body?.headings ?? [], tags: tags[document.id] ?? [])
-            if document.kind == .article { result.section = sectionPath(of: document.id, in: content.sections) }
+            if document.kind == .article { result.section = content.sections.path(of: document.id) }
             var top: [String] = []
             var sections: [Part] = []
             if let term = terms[document.id] {
@@ -43,13 +43,6 @@ extension SearchDocument {
         }
         documents += gatheredPages(content)
         return documents
-    }
-
-    /// The titles of the sections a page is in, from the top: none for the pages of `articles/`.
-    static func sectionPath(of id: ItemID, in tree: SectionTree) -> String {
-        let chain = tree.chain(to: id.section).dropFirst()
-        guard chain.map(\.key) != [Kind.article.folder] else { return "" }
-        return chain.map(\.title).joined(separator: " › ")
     }
 
     /// A record field's section: its heading joins the page's anchors, its items one part of the text.

@@ -7,7 +7,7 @@ struct StaleContent: ValidationRule {
     func check(_ content: ContentSet, names: NameIndex) -> [Diagnostic] {
         let months = content.site.reviewAfterMonths
         return content.documents.compactMap { document in
-            guard let reviewed = document.reviewed, reviewed.value.adding(months: months) < today else { return nil }
+            guard let reviewed = document.reviewed, document.isStale(today: today, afterMonths: months) else { return nil }
             return .warning(
                 Self.id, at: reviewed.location,
                 "last reviewed on \(reviewed.value.iso), more than \(months) month\(months == 1 ? "" : "s") ago "

@@ -11,6 +11,7 @@ enum Validation {
         UnknownReference(),
         InvalidTag(),
         InvalidBaseURL(),
+        InvalidEditURL(),
         KitPageClash(),
     ]
 

@@ -12,7 +12,11 @@ import Testing
     static let link = LinkView(title: "t", url: "u", summary: "s", detail: "d")
     static let toc = [TOCEntry(text: "t", id: "i", isSub: false)]
     static let signals = SignalsView(green: ["g"], yellow: ["y"], red: ["r"])
-    static let review = ReviewView(date: "1 June 2026", datetime: "2026-06-01", owner: "o")
+    static let updated = UpdatedView(date: "1 June 2026", datetime: "2026-06-01T10:00:00+02:00", author: "a")
+    static let review = ReviewView(date: "1 June 2026", datetime: "2026-06-01", owner: "o", updated: updated, editURL: "e")
+    static let change = ChangeView(title: "t", url: "u", section: "s", updated: updated, subject: "s")
+    static let owned = OwnedPageView(
+        title: "t", url: "u", section: "s", reviewed: "r", reviewedISO: "2026-06-01", stale: true, updated: updated)
     static let section = SectionNavView(breadcrumbs: [link], tree: "t")
     static let listing = SectionListing(sections: [link], pages: [link], pager: nil)
 
@@ -71,7 +75,18 @@ import Testing
             unanswered(
                 HomeView(
                     root: "", title: "t", tagline: "t", description: "d", articles: [], articleCount: 1, moreArticles: true, topics: [],
-                    archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [], body: "b", contents: [])
+                    archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [], body: "b", contents: [],
+                    recentChanges: [Self.change])
+            ).isEmpty)
+        #expect(unanswered(Self.updated).isEmpty)
+        #expect(unanswered(Self.change).isEmpty)
+        #expect(unanswered(ChangesView(root: "", title: "t", changes: [Self.change], limit: 50)).isEmpty)
+        #expect(unanswered(Self.owned).isEmpty)
+        let owner = OwnerView(owner: "o", id: "i", pages: [Self.owned], staleCount: 1, tally: "1 page, 1 stale")
+        #expect(unanswered(owner).isEmpty)
+        #expect(
+            unanswered(
+                OwnersView(root: "", title: "t", owners: [owner], unowned: [], staleCount: 1, pageCount: 1, reviewAfterMonths: 12)
             ).isEmpty)
         #expect(
             unanswered(

@@ -31,6 +31,11 @@ struct TestSite {
             at: Self.fixtures.appendingPathComponent(name).appendingPathComponent("content"), to: root.appendingPathComponent("content"))
     }
 
+    /// A site already on disk, its content in `root/content`.
+    init(root: URL) {
+        self.root = root
+    }
+
     func write(_ path: String, _ text: String) throws {
         let url = root.appendingPathComponent("content").appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
