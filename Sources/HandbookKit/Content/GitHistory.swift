@@ -70,6 +70,16 @@ struct GitRepository: Sendable {
         return GitRepository(folder: folder, head: lines[3], shallowBoundary: boundary)
     }
 
+    /// The files Git rewrites whenever `HEAD` moves (a commit, an amend, a checkout, a pull) in the repository holding
+    /// `folder`: `serve` watches them beside the content, since a commit changes dates without touching a page.
+    static func headFiles(of folder: URL) -> [URL] {
+        guard let result = run(["rev-parse", "--absolute-git-dir"], in: folder), result.status == 0 else { return [] }
+        let gitDirectory = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !gitDirectory.isEmpty else { return [] }
+        let base = URL(fileURLWithPath: gitDirectory)
+        return ["HEAD", "logs/HEAD", "packed-refs", "refs/heads"].map { base.appendingPathComponent($0) }
+    }
+
     /// Starts `git log` for the folder; `wait()` on the result gives each file's change.
     func readHistory() -> PendingHistory {
         let pending = PendingHistory()

@@ -17,10 +17,15 @@ struct FileTreeSnapshot: Equatable, Sendable {
 
     private(set) var files: [String: Stamp] = [:]
 
-    /// Walks each root with POSIX calls: a 12,000-file tree takes milliseconds, so polling stays cheap.
+    /// Walks each root with POSIX calls: a 12,000-file tree takes milliseconds, so polling stays cheap. A root that is
+    /// a file is stamped as it is.
     static func take(_ roots: [URL]) -> FileTreeSnapshot {
         var snapshot = FileTreeSnapshot()
-        for root in roots { snapshot.walk(root.path) }
+        for root in roots {
+            var info = stat()
+            guard stat(root.path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR { snapshot.walk(root.path) } else { snapshot.stamp(root.path, info) }
+        }
         return snapshot
     }
 
@@ -43,16 +48,16 @@ struct FileTreeSnapshot: Equatable, Sendable {
             let path = folder + "/" + name
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path)
-            } else {
-                #if canImport(Darwin)
-                    let time = info.st_mtimespec
-                #else
-                    let time = info.st_mtim
-                #endif
-                files[path] = Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
-            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { walk(path) } else { stamp(path, info) }
         }
+    }
+
+    private mutating func stamp(_ path: String, _ info: stat) {
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        files[path] = Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
     }
 }

@@ -45,6 +45,8 @@ public final class PreviewServer: Sendable {
     private let events: @Sendable (Event) -> Void
     /// The watched folders as the first build read them: a change during that build is seen by `run()`.
     private let firstSnapshot: FileTreeSnapshot
+    /// Where Git records `HEAD`, when the content is in a work tree: a commit redates pages.
+    private let gitHeadFiles: [URL]
 
     private init(
         url: URL, server: HTTPServer, state: LiveState, options: Options, folder: URL, events: @escaping @Sendable (Event) -> Void
@@ -55,7 +57,8 @@ public final class PreviewServer: Sendable {
         self.options = options
         self.folder = folder
         self.events = events
-        firstSnapshot = FileTreeSnapshot.take([options.build.content, options.build.templates])
+        gitHeadFiles = GitRepository.headFiles(of: options.build.content)
+        firstSnapshot = FileTreeSnapshot.take([options.build.content, options.build.templates] + gitHeadFiles)
     }
 
     /// Listens, then builds once; `events` hears about every build, this first one included.
@@ -103,7 +106,8 @@ public final class PreviewServer: Sendable {
             // Editors save in several steps: let the folder settle before building.
             try? await Task.sleep(for: .milliseconds(60))
             current = FileTreeSnapshot.take(roots)
-            let changes = current.changes(since: snapshot).map(display)
+            var seen = Set<String>()
+            let changes = current.changes(since: snapshot).map(display).filter { seen.insert($0).inserted }
             snapshot = current
             await rebuild(changes: changes)
         }
@@ -124,7 +128,7 @@ public final class PreviewServer: Sendable {
         get async { await state.current }
     }
 
-    private var roots: [URL] { [options.build.content, options.build.templates] }
+    private var roots: [URL] { [options.build.content, options.build.templates] + gitHeadFiles }
 
     /// A changed file's path as the user named its folder: `content/articles/x.md`.
     private func display(_ path: String) -> String {
@@ -134,7 +138,7 @@ public final class PreviewServer: Sendable {
         where path.hasPrefix(root.path + "/") {
             return name + path.dropFirst(root.path.count)
         }
-        return path
+        return gitHeadFiles.contains { path == $0.path || path.hasPrefix($0.path + "/") } ? "Git HEAD" : path
     }
 
     /// Builds and tells open pages; returns why the build could not run at all, if it could not.

@@ -110,6 +110,23 @@ import Testing
         }
     }
 
+    @Test func aCommitRedatesTheServedPagesThoughNoPageChanged() async throws {
+        let site = try TestSite(["articles/intro.md": Self.article, "terms/django.md": Self.term])
+        defer { site.remove() }
+        try GitHistoryTests.git(["init", "-q", "-b", "main"], in: site.root)
+        try GitHistoryTests.commit("First", by: "Ana", at: "2026-01-10T09:00:00+00:00", in: site.root)
+        try await serving(site) { preview in
+            let first = await preview.liveState
+            #expect(try await get(url("articles/intro.html", preview)).text.contains("10 January 2026"))
+            try GitHistoryTests.git(
+                ["commit", "-q", "--amend", "--no-edit", "--date=2026-02-11T09:00:00+00:00"], in: site.root,
+                date: "2026-02-11T09:00:00+00:00")
+            let reload = try await next(preview, after: first.generation)
+            #expect(reload.ok && reload.generation == first.generation + 1)
+            #expect(try await get(url("articles/intro.html", preview)).text.contains("11 February 2026"))
+        }
+    }
+
     @Test func aBusyPortIsAClearFailure() async throws {
         let site = try TestSite(["articles/intro.md": Self.article, "terms/django.md": Self.term])
         defer { site.remove() }
