@@ -80,21 +80,45 @@ struct GitRepository: Sendable {
         return ["HEAD", "logs/HEAD", "packed-refs", "refs/heads"].map { base.appendingPathComponent($0) }
     }
 
-    /// Starts `git log` for the folder; `wait()` on the result gives each file's change.
-    func readHistory() -> PendingHistory {
+    /// Starts reading each file's last change; `wait()` on the result gives them. With the history a previous build
+    /// kept in `cache`, only the commits since its `HEAD` are read (none when `HEAD` has not moved); with `save`, the
+    /// history read is kept there for the next build.
+    func readHistory(cache: URL? = nil, save: Bool = false) -> PendingHistory {
         let pending = PendingHistory()
-        let boundary = shallowBoundary
-        Thread.detachNewThread { [folder] in
-            // Renames are not followed: a renamed file's change is the commit that renamed it, as `git log` shows it.
-            // Settings a user's Git config could bring in (following one path, signatures) are turned off.
-            let arguments = [
-                "-c", "log.follow=false", "-c", "log.showSignature=false", "log", "--no-merges", "--no-renames", "--relative",
-                "--name-only", "-z", "--format=%x1e%H%x1f%at%x1f%aI%x1f%an%x1f%s", "HEAD", "--", ".",
-            ]
-            let output = Self.run(arguments, in: folder).flatMap { $0.status == 0 ? $0.output : nil }
-            pending.finish(output.map { Self.parse($0, boundary: boundary) } ?? [:])
+        Thread.detachNewThread { [self] in
+            let previous = cache.flatMap(HistoryCache.read)
+            var changes: [String: Change]
+            if let previous, previous.shallow == isShallow, previous.head == head {
+                pending.finish(previous.changes)
+                return
+            } else if let previous, previous.shallow == isShallow, isAncestor(previous.head) {
+                // Newer commits win over what the previous build read.
+                changes = previous.changes
+                changes.merge(log("\(previous.head)..HEAD")) { _, newer in newer }
+            } else {
+                changes = log("HEAD")
+            }
+            pending.finish(changes)
+            if let cache, save { HistoryCache(head: head, shallow: isShallow, changes: changes).write(to: cache) }
         }
         return pending
+    }
+
+    /// Each file's newest change in the commits of `range`, in one `git log` process.
+    private func log(_ range: String) -> [String: Change] {
+        // Renames are not followed: a renamed file's change is the commit that renamed it, as `git log` shows it.
+        // Settings a user's Git config could bring in (following one path, signatures) are turned off.
+        let arguments = [
+            "-c", "log.follow=false", "-c", "log.showSignature=false", "log", "--no-merges", "--no-renames", "--relative",
+            "--name-only", "-z", "--format=%x1e%H%x1f%at%x1f%aI%x1f%an%x1f%s", range, "--", ".",
+        ]
+        let output = Self.run(arguments, in: folder).flatMap { $0.status == 0 ? $0.output : nil }
+        return output.map { Self.parse($0, boundary: shallowBoundary) } ?? [:]
+    }
+
+    /// Whether `commit` is `HEAD` or one of its ancestors (not after a rebase or an amend).
+    private func isAncestor(_ commit: String) -> Bool {
+        Self.run(["merge-base", "--is-ancestor", commit, "HEAD"], in: folder)?.status == 0
     }
 
     /// Each path's first (newest) change in `git log -z --name-only` output with the format above. Files of a shallow
@@ -195,4 +219,56 @@ final class PendingValue<Value: Sendable>: @unchecked Sendable {
 }
 
 typealias PendingHistory = PendingValue<[String: Change]>
+
+/// The history a build read, kept beside the output (`.public.history`) for the next build: its `HEAD` and each file's
+/// change. One line per commit (`C`, then its fields) and one per file (`F`, its commit's line number, its path),
+/// fields split by 0x1F, which Git's fields never hold once `parse` dropped control characters.
+struct HistoryCache {
+    static let header = "handbook-history 1"
+    var head: String
+    var shallow: Bool
+    var changes: [String: Change]
+
+    static func read(_ file: URL) -> HistoryCache? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.first?.split(separator: "\u{1F}").map(String.init) ?? []
+        guard first.count == 3, first[0] == header else { return nil }
+        var commits: [Change] = []
+        var changes: [String: Change] = [:]
+        for line in lines.dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            if fields.count == 6, fields[0] == "C", let timestamp = Int(fields[2]) {
+                commits.append(Change(commit: fields[1], timestamp: timestamp, date: fields[3], author: fields[4], subject: fields[5]))
+            } else if fields.count == 3, fields[0] == "F", let index = Int(fields[1]), commits.indices.contains(index) {
+                changes[fields[2]] = commits[index]
+            } else {
+                return nil
+            }
+        }
+        return HistoryCache(head: first[1], shallow: first[2] == "shallow", changes: changes)
+    }
+
+    /// Written whole to a temporary file, then renamed over the old one: a reader never sees half of it. Paths that would
+    /// break a line are left out (such a file is only dated again by the next full read).
+    func write(to file: URL) {
+        var text = "\(Self.header)\u{1F}\(head)\u{1F}\(shallow ? "shallow" : "full")\n"
+        var numbers: [String: Int] = [:]
+        for (path, change) in changes.sorted(by: { $0.key < $1.key }) where !path.contains("\n") && !path.contains("\u{1F}") {
+            let number: Int
+            if let known = numbers[change.commit] {
+                number = known
+            } else {
+                number = numbers.count
+                numbers[change.commit] = number
+                text +=
+                    "C\u{1F}\(change.commit)\u{1F}\(change.timestamp)\u{1F}\(change.date)\u{1F}\(change.author)\u{1F}\(change.subject)\n"
+            }
+            text += "F\u{1F}\(number)\u{1F}\(path)\n"
+        }
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else { return }
+        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+}
 typealias PendingData = PendingValue<Data>

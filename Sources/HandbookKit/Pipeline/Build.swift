@@ -36,7 +36,9 @@ public enum Build {
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                followSymlinks: options.followSymlinks, history: repository?.readHistory(), progress: progress,
+                followSymlinks: options.followSymlinks,
+                history: repository?.readHistory(cache: options.useCache ? options.historyCache : nil, save: options.writeOutput),
+                progress: progress,
                 diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)

@@ -115,6 +115,29 @@ import Testing
         #expect(try site.read("terms/python.html").contains("1 April 2026"))
     }
 
+    @Test func aBuildAfterACommitReadsOnlyTheNewCommitsAndEqualsAFullRead() throws {
+        let site = try Self.repository()
+        defer { site.remove() }
+        _ = try site.build()
+        let kept = site.root.appendingPathComponent(".public.history")
+        #expect(HistoryCache.read(kept)?.changes["people/hiring.md"]?.author == "Ben Berg")
+        try site.write("people/hiring.md", "# Hiring\n\nHow we hire, step by step.\n")
+        try site.write("articles/new.md", "# New\n\nA new page.\n")
+        try Self.commit("Hiring: steps; a new page", by: "Dev Desai", at: "2026-05-02T10:00:00+02:00", in: site.root)
+        _ = try site.build()
+        let cached = try #require(HistoryCache.read(kept))
+        #expect(cached.changes["people/hiring.md"]?.author == "Dev Desai" && cached.changes["articles/a.md"]?.author == "Ben Berg")
+        // The same site built with no cache reads the whole history: the same pages.
+        var fresh = site.options()
+        fresh.useCache = false
+        fresh.output = site.root.appendingPathComponent("fresh")
+        _ = try Build.run(fresh)
+        for page in ["changes.xml", "changes.html", "people/hiring.html", "articles/new.html", "articles/a.html", "owners.html"] {
+            let full = String(decoding: try Data(contentsOf: fresh.output.appendingPathComponent(page)), as: UTF8.self)
+            #expect(try site.read(page) == full, "\(page)")
+        }
+    }
+
     @Test func withoutGitNoDatesNoChangesPageNoDiagnostic() throws {
         let site = try TestSite(["articles/a.md": "# Alpha\n\nText.\n"])
         defer { site.remove() }
