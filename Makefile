@@ -5,7 +5,7 @@ PYTHON ?= python3
 # Browser tests run in their own virtual environment under .build (git-ignored).
 VENV := .build/venv
 
-.PHONY: site test deps test-deps build swift-test js-test browser-test lint format bench fuzz clean
+.PHONY: site test install deps test-deps build swift-test js-test browser-test lint format bench fuzz clean
 
 ## Build the handbook into public/ (installs libcmark-gfm first when missing).
 site: deps
@@ -19,6 +19,13 @@ test: deps test-deps
 	node --test Tests/SearchJS/
 	$(VENV)/bin/python -m pytest -q Tests/Browser Tests/CI
 	swift format lint --strict --recursive Package.swift Sources Tests Fuzz
+
+## Install the handbook binary as $(DESTDIR)$(PREFIX)/bin/handbook (make install PREFIX=~/.local). It keeps using
+## the Swift runtime of the toolchain that built it, and libcmark-gfm.
+PREFIX ?= /usr/local
+install: deps
+	swift build -c release --product handbook
+	install -D -m 755 .build/release/handbook $(DESTDIR)$(PREFIX)/bin/handbook
 
 deps:
 	@scripts/ensure-packages.sh $(SYSTEM_LIBRARY)
@@ -47,7 +54,7 @@ bench: deps test-deps
 	swift build -c release --product handbook
 	swift build -c release --product handbook-bench
 	.build/release/handbook-bench
-	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) --nested
+	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) --nested --git
 	$(PYTHON) Benchmarks/incremental.py --articles $(lastword $(BENCH_SIZES)) --rounds $(BENCH_ROUNDS)
 	$(VENV)/bin/python Benchmarks/search_bench.py
 	$(PYTHON) Benchmarks/pathological.py

@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit"],
+            dependencies: ["HandbookKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -7,7 +7,8 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a new site folder, or one new article, term, archetype or company.",
         discussion: """
-            handbook new site DIR         a folder with content/ (one item of each kind) and templates/
+            handbook new site DIR         a folder with content/ (one item of each kind), templates/ and
+                                          .github/workflows/handbook.yml
             handbook new term "Title"     content/terms/<slug>.md with every required field filled in
             handbook new article "Title" --section people/hiring
                                           content/people/hiring/<slug>.md

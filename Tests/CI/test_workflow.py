@@ -1,6 +1,7 @@
-"""The CI example (.github/workflows/handbook.yml): valid YAML, the jobs the README promises, and commands that run."""
+"""The CI example (.github/workflows/handbook.yml) and the one `handbook new site` writes: valid YAML, the jobs the
+README promises, through the action (action.yml; its steps are checked in test_action.py)."""
 import pathlib
-import shlex
+import re
 import subprocess
 
 import pytest
@@ -8,6 +9,8 @@ import yaml
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "handbook.yml"
+BINARY = REPO / ".build" / "debug" / "handbook"
+MAIN = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
 
 
 @pytest.fixture(scope="module")
@@ -15,13 +18,20 @@ def workflow():
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def scaffolded(tmp_path_factory):
+    """The workflow of a site made by the debug binary `make test` builds."""
+    if not BINARY.exists():
+        pytest.skip("build the handbook first (make test does)")
+    site = tmp_path_factory.mktemp("new") / "wiki"
+    result = subprocess.run([str(BINARY), "new", "site", str(site)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load((site / ".github" / "workflows" / "handbook.yml").read_text(encoding="utf-8"))
+
+
 def triggers(workflow):
     # YAML 1.1 reads the key `on` as the boolean true.
     return workflow.get("on", workflow.get(True))
-
-
-def runs(job):
-    return [step["run"] for step in job["steps"] if "run" in step]
 
 
 def uses(job):
@@ -35,23 +45,28 @@ def test_runs_on_pull_requests_and_pushes_to_main(workflow):
     assert workflow["permissions"] == {"contents": "read"}
 
 
-def test_pull_requests_get_a_strict_check_with_annotations(workflow):
-    check = workflow["jobs"]["check"]
-    assert "if" not in check
-    assert ".build/release/handbook check --strict --format github" in runs(check)
-    assert any("apt-get install" in run and "libcmark-gfm-dev" in run and "libcmark-gfm-extensions-dev" in run for run in runs(check))
-    assert "swift build -c release --product handbook" in runs(check)
+def test_the_action_checks_or_builds_a_full_clone_in_the_swift_image(workflow):
+    site = workflow["jobs"]["site"]
+    assert "if" not in site
+    assert site["container"] == "swift:6.3-noble"
+    checkout, action = site["steps"][:2]
+    assert checkout["uses"] == "actions/checkout@v4"
+    # Page dates come from Git history; a shallow clone gives a warning.
+    assert checkout["with"]["fetch-depth"] == 0
+    assert action["uses"] == "./"
+    assert action["with"] == {"content": "content", "templates": "templates", "output": "public"}
+    # Nothing of the old hand-written steps is left: the action installs, builds and runs handbook.
+    assert not any("run" in step for step in site["steps"])
 
 
-def test_main_builds_and_publishes_public(workflow):
-    build = workflow["jobs"]["build"]
-    assert build["needs"] == "check"
-    assert "refs/heads/main" in build["if"] and "pull_request" in build["if"]
-    assert any(run.startswith(".build/release/handbook build") for run in runs(build))
-    upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "public"
+def test_main_publishes_public_to_github_pages(workflow):
+    site = workflow["jobs"]["site"]
+    pages = next(step for step in site["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert pages["if"] == MAIN
+    assert pages["with"]["path"] == "public"
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == "site"
+    assert deploy["if"] == MAIN
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert any(action.startswith("actions/deploy-pages@") for action in uses(deploy))
@@ -60,28 +75,28 @@ def test_main_builds_and_publishes_public(workflow):
 def test_every_action_is_pinned_to_a_version(workflow):
     for job in workflow["jobs"].values():
         for action in uses(job):
-            name, _, version = action.partition("@")
-            assert version.startswith("v"), action
+            if action == "./":
+                continue
+            _, _, version = action.partition("@")
+            assert re.fullmatch(r"v\d+", version), action
+
+
+def test_a_new_site_gets_this_workflow_with_the_action_by_reference(workflow, scaffolded):
+    """Same triggers, jobs and steps as this repository's, but `uses: owner/handbook@version` instead of `./`."""
+    reference = scaffolded["jobs"]["site"]["steps"][1]["uses"]
+    assert re.fullmatch(r"[\w.-]+/handbook@v\d+", reference), reference
+    assert scaffolded["jobs"]["site"]["steps"][0] == workflow["jobs"]["site"]["steps"][0]
+    ours = [step.get("uses") for step in workflow["jobs"]["site"]["steps"]]
+    assert [step.get("uses") for step in scaffolded["jobs"]["site"]["steps"]] == [reference if use == "./" else use for use in ours]
+    for key in [True, "permissions", "concurrency"]:
+        assert scaffolded[key] == workflow[key]
+    assert scaffolded["jobs"]["deploy"] == workflow["jobs"]["deploy"]
+    assert scaffolded["jobs"]["site"]["steps"][2] == workflow["jobs"]["site"]["steps"][2]
+    assert scaffolded["jobs"]["site"]["container"] == workflow["jobs"]["site"]["container"]
 
 
 def test_the_readme_documents_it():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert ".github/workflows/handbook.yml" in readme
     assert "static host" in readme
-
-
-@pytest.mark.parametrize("job", ["check", "build"])
-def test_the_handbook_commands_run_on_this_repository(workflow, job, tmp_path):
-    """The workflow's handbook commands, run with the debug binary `make test` builds: they parse and pass."""
-    binary = REPO / ".build" / "debug" / "handbook"
-    if not binary.exists():
-        pytest.skip("build the handbook first (make test does)")
-    for run in runs(workflow["jobs"][job]):
-        if not run.startswith(".build/release/handbook"):
-            continue
-        arguments = shlex.split(run)[1:]
-        if arguments[0] == "build":
-            arguments += ["--output", str(tmp_path / "public")]
-        result = subprocess.run([str(binary), *arguments], cwd=REPO, capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == ""
+    assert "StarterSite.actionReference" in readme

@@ -13,7 +13,7 @@ public enum Scaffold {
         public var description: String
     }
 
-    /// Creates `directory` holding `content/` (one item of each kind) and `templates/` (from the binary).
+    /// Creates `directory` holding `content/` (one item of each kind), `templates/` (from the binary) and a GitHub workflow.
     /// Returns the paths written, relative to `directory`. The folder must be new or empty.
     public static func newSite(at directory: URL, display: String) throws(Failure) -> [String] {
         let manager = FileManager.default

@@ -1,4 +1,5 @@
-/// The content of `handbook new site`: one item of each kind, linked to each other, so it builds with `--strict`.
+/// The content of `handbook new site`: one item of each kind, linked to each other, so it builds with `--strict`,
+/// and a GitHub workflow that checks and publishes it.
 enum StarterSite {
     /// Paths under the site folder and their text.
     static let content: [(path: String, text: String)] = [
@@ -11,6 +12,8 @@ enum StarterSite {
             language: en
             # base_url: https://handbook.example.com/  # only for sitemap.xml and canonical links
             # review_after_months: 12
+            # edit_url: https://github.com/your-org/your-wiki/edit/main/content/{path}  # "Edit this page" on every page
+            # git_authors: true  # beside each page's last commit date (from Git), name its author
 
             """
         ),
@@ -100,9 +103,11 @@ enum StarterSite {
             """
             public/
             .public.cache
+            .public.history
             .build/
 
             """
         ),
+        (".github/workflows/handbook.yml", workflow),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import HandbookKit
 
@@ -57,6 +58,26 @@ import Testing
             let copy = FileManager.default.contents(atPath: root.appendingPathComponent("templates/" + path).path)
             #expect(original == copy, "templates/\(path) differs from the embedded copy")
         }
+    }
+
+    /// The workflow uses the action by its one reference, from a full clone (page dates come from Git history).
+    @Test func aNewSiteHasAWorkflowThatUsesTheAction() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let written = try Scaffold.newSite(at: root, display: "site")
+        #expect(written.contains(".github/workflows/handbook.yml"))
+        let text = try String(contentsOf: root.appendingPathComponent(".github/workflows/handbook.yml"), encoding: .utf8)
+        let workflow = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
+        let steps = try #require(jobs["site"]?["steps"] as? [[String: Any]])
+        #expect(
+            steps.compactMap { $0["uses"] as? String } == [
+                "actions/checkout@v4", StarterSite.actionReference, "actions/upload-pages-artifact@v3",
+            ])
+        #expect((steps.first?["with"] as? [String: Any])?["fetch-depth"] as? Int == 0)
+        #expect(jobs["site"]?["container"] as? String == "swift:6.3-noble")
+        #expect(jobs["deploy"]?["needs"] as? String == "site")
+        #expect(StarterSite.actionReference.wholeMatch(of: /[\w.-]+\/[\w.-]+@v[0-9][\w.-]*/) != nil)
     }
 
     @Test func aNewSiteNeverLandsInAFolderWithFiles() throws {
