@@ -74,37 +74,84 @@ extension SiteRenderer {
                 entries: entries, authors: site.gitAuthors))
     }
 
-    /// `owners.html`: every page grouped by owner, stale pages first (reviewed longer ago than `review_after_months`),
-    /// then the others by title; pages without an owner apart, at the end.
-    func ownersView() -> OwnersView {
+    /// How many stale pages `owners.html` shows per owner; the owner's own pages list them all.
+    static let ownersOverviewStale = 20
+
+    /// Each owner's pages (and the pages with none, last, as owner nil), stale first (reviewed longer ago than
+    /// `review_after_months`, oldest review first), then by title; owners A to Z, each with the path of its page.
+    func ownerGroups() -> [(owner: String?, path: String, pages: [Document])] {
         let months = content.site.reviewAfterMonths
-        func view(_ document: Document) -> OwnedPageView {
-            OwnedPageView(
-                title: document.title.value, url: document.id.url, section: place(of: document),
-                reviewed: document.reviewed?.value.long, reviewedISO: document.reviewed?.value.iso,
-                stale: document.isStale(today: today, afterMonths: months), updated: document.lastChange.map(updatedView))
-        }
-        func ordered(_ documents: [Document]) -> [OwnedPageView] {
-            documents.map(view).sorted { a, b in
-                if a.stale != b.stale { return a.stale }
-                if a.stale, a.reviewedISO != b.reviewedISO { return (a.reviewedISO ?? "") < (b.reviewedISO ?? "") }
-                return (a.title.lowercased(), a.url) < (b.title.lowercased(), b.url)
+        let stale = Dictionary(uniqueKeysWithValues: content.documents.map { ($0.id, $0.isStale(today: today, afterMonths: months)) })
+        func ordered(_ documents: [Document]) -> [Document] {
+            documents.sorted { a, b in
+                let (x, y) = (stale[a.id] ?? false, stale[b.id] ?? false)
+                if x != y { return x }
+                if x, a.reviewed?.value != b.reviewed?.value {
+                    return (a.reviewed?.value.iso ?? "") < (b.reviewed?.value.iso ?? "")
+                }
+                return (a.title.value.lowercased(), a.id.url) < (b.title.value.lowercased(), b.id.url)
             }
         }
-        let documents = content.documents
-        let byOwner = Dictionary(grouping: documents.compactMap { document in document.owner.map { (owner: $0, document: document) } }) {
-            $0.owner
+        let byOwner = Dictionary(grouping: content.documents) { $0.owner ?? "" }
+        var paths = Set<String>()
+        var groups: [(owner: String?, path: String, pages: [Document])] = []
+        for owner in byOwner.keys.filter({ !$0.isEmpty }).sorted(by: { ($0.lowercased(), $0) < ($1.lowercased(), $1) }) {
+            // Owners are free text: "Docs <team>" and "docs team" slug alike, so the second gets a number.
+            let slug = Slug.make(from: owner).isEmpty ? "owner" : Slug.make(from: owner)
+            var path = "owners/\(slug).html"
+            var number = 2
+            while paths.contains(path) || path == "owners/no-owner.html" {
+                path = "owners/\(slug)-\(number).html"
+                number += 1
+            }
+            paths.insert(path)
+            groups.append((owner, path, ordered(byOwner[owner] ?? [])))
         }
-        let owners = byOwner.sorted { ($0.key.lowercased(), $0.key) < ($1.key.lowercased(), $1.key) }.enumerated().map {
-            index, group in
-            let (owner, owned) = group
-            let pages = ordered(owned.map(\.document))
-            let stale = pages.count(where: \.stale)
-            let tally = "\(pages.count) page\(pages.count == 1 ? "" : "s")" + (stale > 0 ? ", \(stale) stale" : "")
-            return OwnerView(owner: owner, id: "owner-\(index + 1)", pages: pages, staleCount: stale, tally: tally)
+        if let unowned = byOwner[""] { groups.append((nil, "owners/no-owner.html", ordered(unowned))) }
+        return groups
+    }
+
+    func ownedPageView(_ document: Document, from root: String) -> OwnedPageView {
+        OwnedPageView(
+            title: document.title.value, url: root + document.id.url, section: place(of: document),
+            reviewed: document.reviewed?.value.long, reviewedISO: document.reviewed?.value.iso,
+            stale: document.isStale(today: today, afterMonths: content.site.reviewAfterMonths),
+            updated: document.lastChange.map(updatedView))
+    }
+
+    /// `owners.html` (each owner with a tally and their stale pages, oldest review first) and a page per owner
+    /// (`owners/<owner>.html`, `owners/no-owner.html`) listing all of theirs, stale first, 100 a page.
+    func ownersJobs() -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
+        let renderer = self
+        let groups = ownerGroups()
+        var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
+        var overview: [OwnerView] = []
+        var staleTotal = 0
+        for (index, group) in groups.enumerated() {
+            let title = group.owner ?? "No owner"
+            let views = group.pages.map { ownedPageView($0, from: "") }
+            let stale = views.count(where: \.stale)
+            staleTotal += stale
+            let tally = "\(views.count) page\(views.count == 1 ? "" : "s")" + (stale > 0 ? ", \(stale) stale" : "")
+            overview.append(
+                OwnerView(
+                    owner: title, id: group.owner == nil ? "owners-none" : "owner-\(index + 1)", url: group.path,
+                    pages: Array(views.filter(\.stale).prefix(Self.ownersOverviewStale)), staleCount: stale, tally: tally,
+                    hasOwner: group.owner != nil))
+            let pagination = Pagination(first: group.path, count: group.pages.count)
+            for page in pagination.pages {
+                let root = Pagination.root(of: page.path)
+                let view = OwnerPageView(
+                    root: root, title: title, tally: tally, pages: group.pages[page.range].map { renderer.ownedPageView($0, from: root) },
+                    hasOwner: group.owner != nil, pager: pagination.view(at: page.index))
+                let pageTitle = page.index == 0 ? "Pages of \(title)" : "Pages of \(title), page \(page.index + 1)"
+                jobs.append { renderer.frame(page.path, template: "owner", view: view, title: pageTitle, nav: "") }
+            }
         }
-        return OwnersView(
-            root: "", title: "Owners and freshness", owners: owners, unowned: ordered(documents.filter { $0.owner == nil }),
-            staleCount: owners.reduce(0) { $0 + $1.staleCount }, pageCount: documents.count, reviewAfterMonths: months)
+        let view = OwnersView(
+            root: "", title: "Owners and freshness", owners: overview, staleCount: staleTotal, pageCount: content.documents.count,
+            reviewAfterMonths: content.site.reviewAfterMonths)
+        jobs.append { renderer.frame("owners.html", template: "owners", view: view, title: "Owners and freshness", nav: "") }
+        return jobs
     }
 }

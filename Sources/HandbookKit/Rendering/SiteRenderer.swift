@@ -131,9 +131,7 @@ struct SiteRenderer: Sendable {
                     "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
             }
         }
-        jobs.append {
-            renderer.frame("owners.html", template: "owners", view: renderer.ownersView(), title: "Owners and freshness", nav: "")
-        }
+        jobs += ownersJobs()
         if !recentChanges.isEmpty {
             jobs.append {
                 renderer.frame("changes.html", template: "changes", view: renderer.changesView(), title: "Recent changes", nav: "")

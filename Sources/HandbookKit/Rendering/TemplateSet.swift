@@ -7,7 +7,7 @@ struct TemplateSet: Sendable {
     static let required = [
         "layout", "home", "article", "term", "archetype", "company", "section", "terms-index",
         "archetypes-index", "companies-index", "tag", "tags-index", "search", "questions", "checklist", "print", "print-volume", "404",
-        "archetype-kit", "changes", "owners",
+        "archetype-kit", "changes", "owners", "owner",
     ]
     /// Partials the build renders by name, and what each renders.
     static let requiredPartials = [

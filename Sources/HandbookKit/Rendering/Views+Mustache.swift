@@ -136,9 +136,11 @@ extension OwnerView: MustacheParent {
         switch name {
         case "owner": self.owner
         case "id": self.id
+        case "url": self.url
         case "pages": self.pages
         case "staleCount": self.staleCount
         case "tally": self.tally
+        case "hasOwner": self.hasOwner
         default: nil
         }
     }
@@ -150,11 +152,24 @@ extension OwnersView: MustacheParent {
         case "root": self.root
         case "title": self.title
         case "owners": self.owners
-        case "unowned": self.unowned
         case "staleCount": self.staleCount
         case "pageCount": self.pageCount
         case "reviewAfterMonths": self.reviewAfterMonths
         case "staleVerb": self.staleVerb
+        default: nil
+        }
+    }
+}
+
+extension OwnerPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": self.root
+        case "title": self.title
+        case "tally": self.tally
+        case "pages": self.pages
+        case "hasOwner": self.hasOwner
+        case "pager": self.pager
         default: nil
         }
     }

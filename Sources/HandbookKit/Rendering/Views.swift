@@ -89,27 +89,39 @@ struct OwnedPageView: Sendable {
     var updated: UpdatedView?
 }
 
-/// One owner's pages, stale first.
+/// An owner on `owners.html` (or the pages with none): a tally, their stale pages, a link to all of theirs.
 struct OwnerView: Sendable {
     var owner: String
     var id: String
+    var url: String
+    /// Their stale pages, oldest review first, at most `SiteRenderer.ownersOverviewStale`.
     var pages: [OwnedPageView]
     var staleCount: Int
     /// "12 pages, 3 stale".
     var tally: String
+    var hasOwner: Bool
 }
 
-/// `owners.html`: every page by owner, and the pages nobody owns.
+/// `owners.html`: every owner, stale pages first.
 struct OwnersView: Sendable {
     var root: String
     var title: String
     var owners: [OwnerView]
-    var unowned: [OwnedPageView]
     var staleCount: Int
     var pageCount: Int
     var reviewAfterMonths: Int
     /// "1 is", "3 are".
     var staleVerb: String { staleCount == 1 ? "is" : "are" }
+}
+
+/// `owners/<owner>.html`: one owner's pages (or those with none), stale first, 100 a page.
+struct OwnerPageView: Sendable {
+    var root: String
+    var title: String
+    var tally: String
+    var pages: [OwnedPageView]
+    var hasOwner: Bool
+    var pager: PagerView?
 }
 
 struct HomeView: Sendable {

@@ -44,6 +44,7 @@ import Testing
 
     @Test(arguments: [
         "articles/a.html", "people/hiring.html", "terms/python.html", "articles/draft-of-b.html", "changes.html", "owners.html",
+        "owners/team-blue.html", "owners/no-owner.html",
     ])
     func pagesMatchGolden(_ page: String) throws {
         try expectGolden(mainElement(try Self.built.get().read(page)) + "\n", "git/\(page)")
@@ -145,6 +146,20 @@ import Testing
         #expect(!(try site.read("articles/a.html").contains("class=\"updated\"")))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("changes.html").path))
         #expect(try site.read("owners.html").contains("<h2 id=\"owners-none\">No owner</h2>"))
+    }
+
+    @Test func ownersWhoseNamesSlugAlikeGetPagesOfTheirOwn() throws {
+        let site = try TestSite([
+            "articles/a.md": file("title: A\nowner: Docs team"), "articles/b.md": file("title: B\nowner: docs-team"),
+            "articles/c.md": file("title: C\nowner: No owner"),
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        let overview = try site.read("owners.html")
+        for (path, page) in [("owners/docs-team.html", "A"), ("owners/docs-team-2.html", "B"), ("owners/no-owner-2.html", "C")] {
+            #expect(overview.contains("<a href=\"\(path)\">"), "\(path)")
+            #expect(try site.read(path).contains(">\(page)</a>"), "\(path)")
+        }
     }
 
     @Test func theLogIsParsedPerFileNewestFirst() {

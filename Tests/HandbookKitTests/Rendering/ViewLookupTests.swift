@@ -82,12 +82,13 @@ import Testing
         #expect(unanswered(Self.change).isEmpty)
         #expect(unanswered(ChangesView(root: "", title: "t", changes: [Self.change], limit: 50)).isEmpty)
         #expect(unanswered(Self.owned).isEmpty)
-        let owner = OwnerView(owner: "o", id: "i", pages: [Self.owned], staleCount: 1, tally: "1 page, 1 stale")
+        let owner = OwnerView(
+            owner: "o", id: "i", url: "u", pages: [Self.owned], staleCount: 1, tally: "1 page, 1 stale", hasOwner: true)
         #expect(unanswered(owner).isEmpty)
         #expect(
-            unanswered(
-                OwnersView(root: "", title: "t", owners: [owner], unowned: [], staleCount: 1, pageCount: 1, reviewAfterMonths: 12)
-            ).isEmpty)
+            unanswered(OwnersView(root: "", title: "t", owners: [owner], staleCount: 1, pageCount: 1, reviewAfterMonths: 12)).isEmpty)
+        #expect(
+            unanswered(OwnerPageView(root: "", title: "t", tally: "t", pages: [Self.owned], hasOwner: true, pager: pager)).isEmpty)
         #expect(
             unanswered(
                 PrintVolumeView(
