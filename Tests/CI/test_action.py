@@ -179,6 +179,16 @@ def test_the_readme_documents_it():
         assert fact in readme, fact
 
 
+def without_shallow_clone_warning(stderr):
+    """The build dates pages from this repository's own history, so how it was cloned decides one warning: a shallow
+    clone gets `shallow-clone` (and its count line). Nothing else may be said."""
+    lines = stderr.splitlines()
+    kept = [line for line in lines if "title=shallow-clone::" not in line]
+    if len(kept) < len(lines):
+        kept = [line for line in kept if line != "0 errors, 1 warning"]
+    return "\n".join(kept)
+
+
 @pytest.mark.parametrize("name", ["Check", "Build the site"])
 def test_the_commands_run_on_this_repository(steps, action, name, tmp_path):
     """The action's check and build scripts with its default inputs, run with the debug binary: they pass."""
@@ -193,6 +203,6 @@ def test_the_commands_run_on_this_repository(steps, action, name, tmp_path):
     }
     result = run_step(step(steps, name)["run"], env)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert without_shallow_clone_warning(result.stderr) == ""
     if name == "Build the site":
         assert (tmp_path / "public" / "index.html").is_file()

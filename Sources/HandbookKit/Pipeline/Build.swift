@@ -21,8 +21,10 @@ public enum Build {
         defer { lock?.release() }
         let progress = ProgressReporter(callback: options.progress)
 
-        // The content's Git repository, if any: its history dates the pages, so the cache keys on its HEAD.
-        let repository = GitRepository.find(options.content, display: options.contentDisplay, diagnostics: &diagnostics)
+        // The content's Git repository, if any: its history dates the pages, so the cache keys on its HEAD. `check` writes
+        // no page and reports nothing that depends on dates: it reads no history.
+        let repository =
+            options.writeOutput ? GitRepository.find(options.content, display: options.contentDisplay, diagnostics: &diagnostics) : nil
         let cache = BuildCache.open(options, git: repository)
         if var report = cache?.upToDate(strict: options.strict) {
             clock.mark("cache: up to date")
