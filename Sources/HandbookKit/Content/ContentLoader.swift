@@ -24,7 +24,7 @@ enum ContentLoader {
     /// Symbolic links must resolve inside `directory` unless `followSymlinks`.
     static func load(
         from directory: URL, displayPrefix: String, includeDrafts: Bool, followSymlinks: Bool = false,
-        history: PendingHistory? = nil, progress: ProgressReporter = ProgressReporter(callback: nil), diagnostics: inout [Diagnostic]
+        progress: ProgressReporter = ProgressReporter(callback: nil), diagnostics: inout [Diagnostic]
     ) throws -> ContentSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -68,13 +68,6 @@ enum ContentLoader {
             case .article(let article): drafts.append(article.document.source)
             case nil: break
             }
-        }
-        // Each file's last commit, from the `git log` that ran beside the loading.
-        if let changes = history?.wait(), !changes.isEmpty {
-            for index in articles.indices { articles[index].document.lastChange = changes[articles[index].document.source] }
-            for index in terms.indices { terms[index].document.lastChange = changes[terms[index].document.source] }
-            for index in archetypes.indices { archetypes[index].document.lastChange = changes[archetypes[index].document.source] }
-            for index in companies.indices { companies[index].document.lastChange = changes[companies[index].document.source] }
         }
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
         return ContentSet(

@@ -12,6 +12,15 @@ public struct ContentSet: Sendable {
     /// The pages' folders as sections.
     public let sections: SectionTree
 
+    /// Gives each item the last commit that changed its source file (`GitRepository`); files not committed get none.
+    public mutating func date(from changes: [String: Change]) {
+        guard !changes.isEmpty else { return }
+        for index in articles.indices { articles[index].document.lastChange = changes[articles[index].document.source] }
+        for index in terms.indices { terms[index].document.lastChange = changes[terms[index].document.source] }
+        for index in archetypes.indices { archetypes[index].document.lastChange = changes[archetypes[index].document.source] }
+        for index in companies.indices { companies[index].document.lastChange = changes[companies[index].document.source] }
+    }
+
     /// Every item's document, in a stable order (kind, then slug).
     public var documents: [Document] {
         articles.map(\.document) + terms.map(\.document) + archetypes.map(\.document) + companies.map(\.document)

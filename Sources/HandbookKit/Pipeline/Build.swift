@@ -32,15 +32,16 @@ public enum Build {
             return report
         }
 
+        // Each file's last commit, read by one `git log` beside the stages below until the pages need it.
+        let history = repository?.readHistory(cache: options.useCache ? options.historyCache : nil, save: options.writeOutput)
+
         progress.stage("Loading content")
-        let content: ContentSet
+        var content: ContentSet
         let templates: TemplateSet
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                followSymlinks: options.followSymlinks,
-                history: repository?.readHistory(cache: options.useCache ? options.historyCache : nil, save: options.writeOutput),
-                progress: progress,
+                followSymlinks: options.followSymlinks, progress: progress,
                 diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
@@ -82,6 +83,11 @@ public enum Build {
                 "term '\(term.document.title.value)' is mentioned nowhere: no page names it and no role or company uses it")
         }
         clock.mark("cross-references")
+
+        if let history {
+            content.date(from: history.wait())
+            clock.mark("git history")
+        }
 
         // Pages go to disk as they are rendered, into a staging folder that takes the output's place only if the
         // build succeeds. A build whose content already fails writes nothing.

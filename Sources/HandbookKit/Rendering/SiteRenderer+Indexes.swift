@@ -57,7 +57,8 @@ extension SiteRenderer {
             },
             letters: letterGroups().map { LinkView(title: $0.letter, url: "terms/index.html#\($0.id)") },
             body: bodies[ItemID(.article, "index")]?.html, contents: homeContents(),
-            recentChanges: recentChanges.prefix(Self.homeChanges).map { changeView($0.document, $0.change, from: "") })
+            recentChanges: recentChanges.prefix(Self.homeChanges).map { changeView($0.document, $0.change, from: "") },
+            review: content.document(ItemID(.article, "index")).flatMap { review($0) })
     }
 
     /// How many of the top folder's sections and pages the home page lists.

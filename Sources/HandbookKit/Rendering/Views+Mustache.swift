@@ -195,6 +195,7 @@ extension HomeView: MustacheParent {
         case "body": self.body
         case "contents": self.contents
         case "recentChanges": self.recentChanges
+        case "review": self.review
         default: nil
         }
     }

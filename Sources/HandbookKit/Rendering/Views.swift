@@ -147,6 +147,8 @@ struct HomeView: Sendable {
     var contents: [LinkView] = []
     /// The pages changed last, when the content has Git history (`changes.html` lists more).
     var recentChanges: [ChangeView] = []
+    /// The review line of the home page's text (`index.md`): its dates and edit link.
+    var review: ReviewView? = nil
 }
 
 struct ArticleView: Sendable {

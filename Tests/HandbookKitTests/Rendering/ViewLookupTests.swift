@@ -76,7 +76,7 @@ import Testing
                 HomeView(
                     root: "", title: "t", tagline: "t", description: "d", articles: [], articleCount: 1, moreArticles: true, topics: [],
                     archetypes: [], companies: [], moreCompanies: true, termCount: 1, categories: [], letters: [], body: "b", contents: [],
-                    recentChanges: [Self.change])
+                    recentChanges: [Self.change], review: Self.review)
             ).isEmpty)
         #expect(unanswered(Self.updated).isEmpty)
         #expect(unanswered(Self.change).isEmpty)
