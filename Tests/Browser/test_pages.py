@@ -11,6 +11,7 @@ PAGES = [
     "questions.html",
     "checklist.html",
     "print.html",
+    "owners.html",
 ]
 
 

@@ -34,6 +34,7 @@ PAGES = [
     "questions.html",
     "checklist.html",
     "print.html",
+    "owners.html",
     "search.html",
     "404.html",
 ]
