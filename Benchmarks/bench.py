@@ -12,7 +12,12 @@ the same pages and text as plain Markdown in folders five deep, with relative li
 the three flat runs; it gets its own row in the table with its time over the flat build's. Hugo and the floor
 build the flat corpus only.
 
-usage: Benchmarks/bench.py [--sizes 1000 10000] [--rounds 3] [--terms 2000] [--nested]
+With --git, handbook also builds each corpus from a Git repository holding it with 10,000 commits of history
+(Benchmarks/gen_history.py; the work tree is the same bytes) twice: "git" with no history kept from an earlier
+build (a clean clone's first build: one `git log` over all 10,000 commits), and "git, kept" with the history a
+previous build kept beside the output (`.public.history`, as the next local build or the action's next run has it).
+
+usage: Benchmarks/bench.py [--sizes 1000 10000] [--rounds 3] [--terms 2000] [--nested] [--git]
 """
 import argparse
 import os
@@ -63,13 +68,25 @@ def nested_corpus(articles, terms):
     return folder
 
 
+def history(source, name):
+    """A repository whose work tree `content/` is `source`'s bytes, with 10,000 commits (gen_history.py)."""
+    folder = WORK / name
+    if not (folder / "generated").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, str(BENCHMARKS / "gen_history.py"), str(source), str(folder), "--commits", "10000",
+                        "--seed", "42"], check=True, stdout=subprocess.DEVNULL)
+        (folder / ".git" / "info" / "exclude").write_text("/generated\n")
+        (folder / "generated").write_text("")
+    return folder / "content"
+
+
 def stages(stderr):
     """handbook --verbose lines: stage, wall seconds, CPU seconds."""
     return [(m.group(1), float(m.group(2)), float(m.group(3)))
             for m in re.finditer(r"^  (\S.*?)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
 
 
-def measure(articles, terms, rounds, outputs, nested=False):
+def measure(articles, terms, rounds, outputs, nested=False, git=False):
     """Times every tool `rounds` times, alternating. Each run writes a folder of its own and none is deleted until
     the whole benchmark has run (`outputs` collects them): on this machine's ext4 (no journal), creating files
     within a minute of deleting many makes the kernel step over each freed inode, which multiplied every tool's
@@ -80,9 +97,21 @@ def measure(articles, terms, rounds, outputs, nested=False):
     out = WORK / f"out-{articles}"
     outputs.append(out)
 
-    def handbook(target, content=content):
+    def handbook(target, content=content, kept_history=None):
+        if kept_history is None:
+            return timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
+                          "--output", str(target), "--verbose", "--no-cache"])
+        # A new output folder has no build cache, so this is a full build too; only the history is kept.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept_history, target.parent / f".{target.name}.history")
         return timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
-                      "--output", str(target), "--verbose", "--no-cache"])
+                      "--output", str(target), "--verbose"])
+
+    def kept(content, name):
+        """The history one build of `content` keeps beside its output, for the "kept" runs."""
+        target = out / f"prime-{name}"
+        timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates", "--output", str(target)])
+        return out / f".prime-{name}.history"
 
     tools = {
         "handbook": handbook,
@@ -90,9 +119,19 @@ def measure(articles, terms, rounds, outputs, nested=False):
         "floor": lambda target: timed(
             f"cat {content}/articles/*.md | cmark-gfm -e table -e strikethrough -e autolink > /dev/null", shell=True),
     }
+    if git:
+        git_content = history(content, f"git-{articles}-{terms}")
+        tools["handbook-git"] = lambda target: handbook(target, git_content)
+        git_kept = kept(git_content, "git")
+        tools["handbook-git-kept"] = lambda target: handbook(target, git_content, git_kept)
     if nested:
         nested_content = nested_corpus(articles, terms) / "content"
         tools["handbook-nested"] = lambda target: handbook(target, nested_content)
+        if git:
+            nested_git = history(nested_content, f"git-nested-{articles}-{terms}")
+            tools["handbook-nested-git"] = lambda target: handbook(target, nested_git)
+            nested_kept = kept(nested_git, "nested-git")
+            tools["handbook-nested-git-kept"] = lambda target: handbook(target, nested_git, nested_kept)
     results = {name: [] for name in tools}
     for round_index in range(rounds):
         for name, run in tools.items():
@@ -119,6 +158,8 @@ def main():
     parser.add_argument("--terms", type=int, default=2000)
     parser.add_argument("--nested", action="store_true",
                         help="also time handbook on the nested corpus (gen_nested.py) in the same rounds")
+    parser.add_argument("--git", action="store_true",
+                        help="also time handbook on each corpus in a Git repository with 10,000 commits (gen_history.py)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; {args.rounds} rounds, alternating handbook, hugo, floor"
           + (", handbook on the nested corpus" if args.nested else ""), flush=True)
@@ -139,7 +180,7 @@ def main():
 def report(articles, args, rows, medians, outputs):
     """Measures one size and prints its figures."""
     print(f"\n== {articles} articles + {args.terms} terms", flush=True)
-    folder, public, results = measure(articles, args.terms, args.rounds, outputs, args.nested)
+    folder, public, results = measure(articles, args.terms, args.rounds, outputs, args.nested, args.git)
     median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
     peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
     medians[articles] = median["handbook"]
@@ -148,12 +189,23 @@ def report(articles, args, rows, medians, outputs):
         user = statistics.median(r[3] for r in results[name])
         system = statistics.median(r[4] for r in results[name])
         # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
-        width = 15 if args.nested else 9
+        width = 24 if args.nested or args.git else 9
         print(f"  {name:{width}} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
               f"cpu user {user:.2f} s, system {system:.2f} s")
     print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
           f"{median['handbook'] / median['floor']:.2f}x"
-          + (f"   nested/flat {median['handbook-nested'] / median['handbook']:.2f}x" if args.nested else ""))
+          + (f"   nested/flat {median['handbook-nested'] / median['handbook']:.2f}x" if args.nested else "")
+          + (f"   git/flat {median['handbook-git'] / median['handbook']:.2f}x"
+             f"   git kept/flat {median['handbook-git-kept'] / median['handbook']:.2f}x" if args.git else "")
+          + (f"   nested git/nested {median['handbook-nested-git'] / median['handbook-nested']:.2f}x"
+             f"   nested git kept/nested {median['handbook-nested-git-kept'] / median['handbook-nested']:.2f}x"
+             if args.git and args.nested else ""))
+    for name in ["handbook-git", "handbook-nested-git"]:
+        if name in results:
+            middle = sorted(results[name], key=lambda r: r[0])[len(results[name]) // 2]
+            print(f"  {name} stages (median run): wall, cpu, cores busy")
+            for stage, wall, cpu in stages(middle[2]):
+                print(f"    {stage:20} {wall:7.3f} s {cpu:7.3f} s  {cpu / wall if wall else 0:4.1f}")
     middle = sorted(results["handbook"], key=lambda r: r[0])[len(results["handbook"]) // 2]
     print("  handbook stages (median run): wall, cpu, cores busy")
     for stage, wall, cpu in stages(middle[2]):
@@ -182,21 +234,30 @@ def print_table(args, rows, medians):
         small, large = min(args.sizes), max(args.sizes)
         print(f"\nscaling: {large} articles take {medians[large] / medians[small]:.1f}x the time of {small} "
               f"({large / small:.0f}x the content)")
-    extra = " nested/flat |" if args.nested else ""
+    extra = " over flat |" if args.nested or args.git else ""
     print("\n| articles | handbook | Hugo | floor | handbook/Hugo | handbook/floor | handbook peak | Hugo peak | largest page |"
           + extra)
-    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.nested else ""))
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if extra else ""))
     for articles, median, peak, facts, nested_facts in rows:
         print(f"| {articles:,} + {args.terms:,} terms | {median['handbook']:.2f} s | {median['hugo']:.2f} s | "
               f"{median['floor']:.2f} s | {median['handbook'] / median['hugo']:.2f}× | "
               f"{median['handbook'] / median['floor']:.2f}× | {peak['handbook']:.0f} MiB | {peak['hugo']:.0f} MiB | "
-              f"{facts['largest page'][1] / 1e6:.2f} MB |" + (" 1.00× |" if args.nested else ""))
-        if nested_facts is not None:
-            print(f"| {articles:,} nested + {args.terms:,} terms | {median['handbook-nested']:.2f} s | — | — | — | — "
-                  f"| "
-                  f"{peak['handbook-nested']:.0f} MiB | — | {nested_facts['largest page'][1] / 1e6:.2f} MB | "
-                  f"{median['handbook-nested'] / median['handbook']:.2f}× |")
-
+              f"{facts['largest page'][1] / 1e6:.2f} MB |" + (" 1.00× |" if extra else ""))
+        # The variants, each against the build it varies: flat with Git against flat, nested with Git against nested.
+        variants = [
+            ("handbook-git", "+ git (10,000 commits)", "handbook", None),
+            ("handbook-git-kept", "+ git, history kept", "handbook", None),
+            ("handbook-nested", "nested", "handbook", nested_facts),
+            ("handbook-nested-git", "nested + git (10,000 commits)", "handbook-nested", None),
+            ("handbook-nested-git-kept", "nested + git, history kept", "handbook-nested", None),
+        ]
+        for name, label, base, variant_facts in variants:
+            if name not in median:
+                continue
+            largest = f"{variant_facts['largest page'][1] / 1e6:.2f} MB" if variant_facts else "—"
+            over = f"{median[name] / median[base]:.2f}×" + ("" if base == "handbook" else " of nested")
+            print(f"| {articles:,} {label} + {args.terms:,} terms | {median[name]:.2f} s | — | — | "
+                  f"{median[name] / median['hugo']:.2f}× | — | {peak[name]:.0f} MiB | — | {largest} | {over} |")
 
 if __name__ == "__main__":
     main()

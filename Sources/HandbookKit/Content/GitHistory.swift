@@ -16,9 +16,9 @@ public struct Change: Sendable, Equatable {
 
 /// The content folder's Git repository, when it is in a work tree with at least one commit.
 ///
-/// Its history is read in one pass, one `git log --name-only` process for the whole folder, beside the loading of the
-/// content (never a process per file: at 10,000 pages that would cost more than the build). Each file's change is the
-/// first commit naming it, newest first. A file not committed yet has none.
+/// Its history is read in one pass, one `git log --name-only` process for the whole folder, beside the stages that come
+/// before the pages (never a process per file: at 10,000 pages that would cost more than the build). Each file's change
+/// is the first commit naming it, newest first. A file not committed yet has none.
 struct GitRepository: Sendable {
     /// The folder `git` runs in: the content folder.
     let folder: URL
