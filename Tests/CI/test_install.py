@@ -1,4 +1,5 @@
 """`make install`: builds the release binary and installs it under PREFIX (and DESTDIR), seen in make's dry run."""
+import os
 import pathlib
 import shutil
 import subprocess
@@ -11,7 +12,12 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 def dry_run(*variables):
     if shutil.which("make") is None:
         pytest.skip("no make on this machine")
-    result = subprocess.run(["make", "-n", "install", *variables], cwd=REPO, capture_output=True, text=True, timeout=60)
+    # Run from `make test`, make's own variables would make this make print "Entering directory" lines: drop them.
+    environment = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "install", *variables], cwd=REPO, capture_output=True, text=True, timeout=60,
+        env=environment,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
 
