@@ -75,17 +75,20 @@ enum BodyWire {
         }
 
         /// Writes everything to `descriptor`; false on an I/O error.
-        func write(to descriptor: Int32) -> Bool {
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    if written <= 0 { return false }
-                    offset += written
-                }
-                return true
+        func write(to descriptor: Int32) -> Bool { BodyWire.writeAll(bytes, to: descriptor) }
+    }
+
+    /// Writes `bytes` to `descriptor` whole; false on an I/O error.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
             }
+            return true
         }
     }
 

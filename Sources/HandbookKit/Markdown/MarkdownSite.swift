@@ -24,6 +24,33 @@ public struct MarkdownSite: Sendable {
     let sharedNames: Set<String>
     let unsafeHTML: Bool
 
+    /// Everything of the site a body can read besides its own page: every item's identity, file, title and names,
+    /// the glossary's terms, the files and folders links may name, and the binary that renders. Equal fingerprints and
+    /// equal pages give equal bodies (`BodyCache`).
+    var fingerprint: Digest {
+        var text = "handbook-bodies-site 1\n\(InputFingerprint.binaryStamp())\nunsafe_html=\(unsafeHTML)\n"
+        for document in content.documents {
+            text += "\(document.id)\u{1F}\(document.source)\u{1F}\(document.path)\u{1F}\(document.title.value)\n"
+        }
+        for term in content.terms {
+            text += "term \(term.document.slug)\u{1F}\(term.matchCase)\u{1F}\(term.noAutolink)\u{1F}\(term.document.summary)"
+            for alias in term.aliases { text += "\u{1F}" + alias.value }
+            text += "\n"
+        }
+        text += "files\u{1F}" + content.files.joined(separator: "\u{1F}") + "\n"
+        text += "sections\u{1F}" + sections.sorted().joined(separator: "\u{1F}") + "\n"
+        text += "drafts\u{1F}" + drafts.sorted().joined(separator: "\u{1F}") + "\n"
+        return Digest(text)
+    }
+
+    /// A page's key in the body cache: the site's fingerprint and every field of the page.
+    static func key(_ document: Document, site: Digest) -> Digest {
+        var text = "\(site.hex)\u{1F}\(document.id)\u{1F}\(document.path)\u{1F}\(document.source)\u{1F}\(document.title.value)"
+        text += "\u{1F}\(document.title.location.line):\(document.title.location.column)\u{1F}\(document.summary)"
+        text += "\u{1F}\(document.bodyFirstLine)\u{1F}\(document.titleID ?? "")\u{1F}\(document.summaryFromBody)\u{1F}"
+        return Digest(text + document.body)
+    }
+
     init(content: ContentSet, names: NameIndex) {
         self.content = content
         self.names = names

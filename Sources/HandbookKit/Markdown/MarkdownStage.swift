@@ -27,6 +27,32 @@ enum MarkdownStage {
     struct Report: Sendable, Equatable {
         var workerShares = 0
         var recoveredShares = 0
+        /// Bodies taken from the last build's (`BodyCache`) rather than rendered.
+        var reused = 0
+    }
+
+    /// Renders the bodies whose key (`MarkdownSite.key`) is not in `kept`, and takes the others from it; returns every
+    /// body with its key, in the order given, for the next build to keep.
+    static func render(
+        _ documents: [Document], site: MarkdownSite, kept: [Digest: RenderedBody], counter: StageCounter? = nil
+    ) -> (bodies: [RenderedBody], keys: [Digest], report: Report) {
+        let fingerprint = site.fingerprint
+        let keys = documents.parallelMap { MarkdownSite.key($0, site: fingerprint) }
+        var bodies = [RenderedBody?](repeating: nil, count: documents.count)
+        var missing: [Int] = []
+        for index in documents.indices {
+            if let body = kept[keys[index]] {
+                bodies[index] = body
+                counter?.advance()
+            } else {
+                missing.append(index)
+            }
+        }
+        var (rendered, report) = render(missing.map { documents[$0] }, site: site, counter: counter)
+        for (index, body) in zip(missing, rendered) { bodies[index] = body }
+        rendered = []
+        report.reused = documents.count - missing.count
+        return (bodies.map { $0 ?? RenderedBody(html: "", headings: [], links: [], terms: [], diagnostics: []) }, keys, report)
     }
 
     /// Renders every document's body, in the order given.

@@ -56,9 +56,10 @@ public enum Build {
 
         let site = MarkdownSite(content: content, names: names)
         let documents = content.documents
-        let rendered = MarkdownStage.render(
-            documents, site: site, counter: progress.stage("Rendering Markdown", total: documents.count)
-        ).bodies
+        // Bodies whose page and site are as the last build left them are taken from its cache, not rendered again.
+        let (rendered, bodyKeys, _) = MarkdownStage.render(
+            documents, site: site, kept: options.useCache ? BodyCache.read(options.bodyCache) : [:],
+            counter: progress.stage("Rendering Markdown", total: documents.count))
         var bodies: [ItemID: RenderedBody] = [:]
         for (document, body) in zip(documents, rendered) {
             bodies[document.id] = body
@@ -146,6 +147,7 @@ public enum Build {
             }
             report.wroteOutput = true
             cache?.save(report, digests: writer.digests)
+            if options.useCache { BodyCache.write(Array(zip(bodyKeys, rendered)).map { (key: $0.0, body: $0.1) }, to: options.bodyCache) }
             clock.mark("write")
         }
         report.stageTimes = clock.stages

@@ -26,6 +26,11 @@ public struct BuildOptions: Sendable {
     /// The moment of the build: `stale-content` compares `reviewed` dates with its day (UTC). Tests set it.
     public var now = Date()
 
+    /// Where the build keeps each page's rendered body for the next build: `.<output name>.bodies` beside the output.
+    var bodyCache: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).bodies")
+    }
+
     /// Where the build keeps the Git history it read for the next build: `.<output name>.history` beside the output.
     var historyCache: URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).history")

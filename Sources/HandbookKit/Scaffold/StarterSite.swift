@@ -104,6 +104,7 @@ enum StarterSite {
             public/
             .public.cache
             .public.history
+            .public.bodies
             .build/
 
             """

@@ -47,7 +47,8 @@ import Testing
         #expect(
             left
                 == [
-                    ".public.cache", ".public.lock", ".public.old-\(alive)", ".public.old-\(dead)x", ".site.old-\(dead)", "content",
+                    ".public.bodies", ".public.cache", ".public.lock", ".public.old-\(alive)", ".public.old-\(dead)x", ".site.old-\(dead)",
+                    "content",
                     "public",
                     "public.old-\(dead)",
                 ].sorted())
