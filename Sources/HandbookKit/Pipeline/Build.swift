@@ -41,8 +41,7 @@ public enum Build {
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
-                followSymlinks: options.followSymlinks, progress: progress,
-                diagnostics: &diagnostics)
+                followSymlinks: options.followSymlinks, progress: progress, diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
             clock.mark("templates")
@@ -147,7 +146,7 @@ public enum Build {
             }
             report.wroteOutput = true
             cache?.save(report, digests: writer.digests)
-            if options.useCache { BodyCache.write(Array(zip(bodyKeys, rendered)).map { (key: $0.0, body: $0.1) }, to: options.bodyCache) }
+            if options.useCache { BodyCache.write(zip(bodyKeys, rendered).map { (key: $0, body: $1) }, to: options.bodyCache) }
             clock.mark("write")
         }
         report.stageTimes = clock.stages

@@ -78,19 +78,25 @@ extension MarkdownWorkerTests {
         // parallel) must not inherit the lock and hold it past close(held). Forked workers still inherit it.
         let held = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
-        // The worker waits two seconds before it starts: it is alive, holding what it inherited, when the lock is tried.
+        // The worker waits five seconds before it renders: it is alive when the lock is tried.
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var report = MarkdownStage.Report()
         Thread.detachNewThread {
-            report = MarkdownStage.render(Self.documents, site: Self.harness.site, processes: 2, workerPause: 2).report
+            report = MarkdownStage.render(Self.documents, site: Self.harness.site, processes: 2, workerPause: 5).report
             done.signal()
         }
         Thread.sleep(forTimeInterval: 0.5)
         close(held)
         let again = open(path, O_RDWR)
         defer { close(again) }
-        let lockedWhileWorking = flock(again, LOCK_EX | LOCK_NB) == 0
-        let stillWorking = done.wait(timeout: .now()) == .timedOut
+        // The worker closes what it inherited as it starts; under load that may take a moment. Try until it is done:
+        // the lock must come free while it is still alive (paused), never only after it exits.
+        var lockedWhileWorking = false
+        var stillWorking = true
+        while !lockedWhileWorking && stillWorking {
+            lockedWhileWorking = flock(again, LOCK_EX | LOCK_NB) == 0
+            stillWorking = done.wait(timeout: .now() + .milliseconds(20)) == .timedOut
+        }
         done.wait()
         #expect(report == MarkdownStage.Report(workerShares: 1, recoveredShares: 0))
         #expect(stillWorking)
