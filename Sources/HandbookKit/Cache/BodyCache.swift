@@ -37,7 +37,7 @@ enum BodyCache {
         return Dictionary(zip(keys, bodies)) { first, _ in first }
     }
 
-    /// Written whole to a temporary file, then renamed over the old one. A failure only costs the next build its reuse.
+    /// Replaces the file whole (`CacheFile`).
     static func write(_ entries: [(key: Digest, body: RenderedBody)], to file: URL) {
         var bytes = header
         func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -49,11 +49,6 @@ enum BodyCache {
         var writer = BodyWire.Writer()
         for entry in entries { writer.append(entry.body) }
         bytes += writer.bytes
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return }
-        let complete = BodyWire.writeAll(bytes, to: descriptor)
-        close(descriptor)
-        if !complete || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        CacheFile.replace(file, with: bytes)
     }
 }

@@ -67,13 +67,7 @@ struct BuildCache: Sendable {
         let manifest = CacheManifest(
             inputs: inputs.digest, diagnostics: report.diagnostics, pageCounts: report.pageCounts, outputs: outputs,
             inputFiles: inputs.files)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
-        do {
-            try Data(manifest.encoded().utf8).write(to: temporary)
-            if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFile.replace(file, with: Array(manifest.encoded().utf8))
     }
 
     /// Every regular file under `folder` by relative path; anything else (a link, a device) makes the walk fail (empty).
