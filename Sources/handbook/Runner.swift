@@ -27,6 +27,7 @@ enum Runner {
         let verdict = options.writeOutput ? "build failed; the previous output was left as it was" : "check failed"
         for line in formatter.closing(report.diagnostics, verdict: report.failed ? verdict : nil) { stderr += line + "\n" }
         if verbose && format != .json {
+            for note in report.notes { stderr += "  note: \(note)\n" }
             for (stage, seconds, cpu) in report.stageTimes {
                 stderr +=
                     "  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0)

@@ -37,13 +37,14 @@ public enum Build {
 
         progress.stage("Loading content")
         var content: ContentSet
-        let templates: TemplateSet
+        var templates: TemplateSet
         do {
             content = try ContentLoader.load(
                 from: options.content, displayPrefix: options.contentDisplay, includeDrafts: options.includeDrafts,
                 followSymlinks: options.followSymlinks, progress: progress, diagnostics: &diagnostics)
             clock.mark("load")
             templates = try TemplateSet.load(from: options.templates, displayPrefix: options.templatesDisplay, diagnostics: &diagnostics)
+            templates.renderWithReference = options.renderWithReference
             clock.mark("templates")
         } catch {
             throw Failure(description: "\(error)")
@@ -133,6 +134,7 @@ public enum Build {
         var report = BuildReport(
             diagnostics: diagnostics.sortedForOutput(), pageCounts: pageCounts(paths, content: content), stageTimes: [], wroteOutput: false,
             strict: options.strict)
+        report.notes = templates.unplanned.map { "template '\($0.template)' is rendered by swift-mustache, not compiled: \($0.reason)" }
         if let writer {
             guard !report.failed else {
                 writer.discard()

@@ -25,6 +25,8 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// The moment of the build: `stale-content` compares `reviewed` dates with its day (UTC). Tests set it.
     public var now = Date()
+    /// Render every page with swift-mustache instead of the compiled plans: the differential tests compare the two.
+    var renderWithReference = false
 
     /// Where the build keeps each page's rendered body for the next build: `.<output name>.bodies` beside the output.
     var bodyCache: URL {

@@ -8,6 +8,8 @@ public struct BuildReport: Sendable {
     public var stageTimes: [(stage: String, seconds: Double, cpuSeconds: Double)]
     public var wroteOutput: Bool
     public var strict: Bool
+    /// What `--verbose` says besides the stage times, e.g. which templates swift-mustache rendered and why.
+    public var notes: [String] = []
 
     /// Errors, or warnings under `--strict`, fail the run.
     public var failed: Bool {

@@ -61,7 +61,7 @@ struct LayoutPartials: Sendable {
         var outputs: [String: String] = [:]
         for include in includes {
             var key = include.partial
-            for name in include.names { Self.appendKey(of: layout.child(named: name), to: &key) }
+            for name in include.names { Self.appendKey(of: layout.value(named: name), to: &key) }
             if let output = rendered.outputs.withLock({ $0[key] }) {
                 outputs[include.field] = output
             } else {
@@ -78,15 +78,16 @@ struct LayoutPartials: Sendable {
     /// Adds a layout value to a cache key, length-prefixed so that different values never give the same key.
     /// The layout's own types are written directly: `String(reflecting:)` walks values through `Mirror` and was
     /// 4% of a 10,000-article build for the navigation alone.
-    private static func appendKey(of value: Any?, to key: inout String) {
+    private static func appendKey(of value: TemplateValue?, to key: inout String) {
         func text(_ string: String) { key += "\(string.utf8.count):\(string)" }
         switch value {
         case nil: key += "n"
-        case let string as String:
+        case .text(let string)?:
             key += "s"
             text(string)
-        case let flag as Bool: key += flag ? "t" : "f"
-        case let items as [NavItem]:
+        case .number(let number)?: key += "i\(number);"
+        case .flag(let flag)?: key += flag ? "t" : "f"
+        case .list(let items as [NavItem])?:
             key += "a\(items.count)"
             for item in items {
                 text(item.title)
@@ -95,7 +96,7 @@ struct LayoutPartials: Sendable {
             }
         case let other?:
             key += "r"
-            text(String(reflecting: other))
+            text(String(reflecting: other.mustacheValue))
         }
     }
 

@@ -55,14 +55,16 @@ final class SectionTreeHTML: Sendable {
         view.current ? render("partials/section-tree-item", view) : cached(view, in: items, "partials/section-tree-item")
     }
 
-    private func cached<View: Hashable & Sendable>(_ view: View, in cache: borrowing Mutex<[View: String]>, _ template: String) -> String {
+    private func cached<View: Hashable & Sendable & TemplateScope>(
+        _ view: View, in cache: borrowing Mutex<[View: String]>, _ template: String
+    ) -> String {
         if let known = cache.withLock({ $0[view] }) { return known }
         let rendered = render(template, view)
         cache.withLock { $0[view] = rendered }
         return rendered
     }
 
-    private func render(_ template: String, _ view: Any) -> String {
+    private func render(_ template: String, _ view: any TemplateScope) -> String {
         templates.render(template, view) ?? ""
     }
 }

@@ -161,7 +161,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// A content item's page, framed by the layout, with the definitions of the terms it links.
-    private func page(_ document: Document, template: String, view: Any) -> (OutputFile?, Diagnostic?) {
+    private func page(_ document: Document, template: String, view: any TemplateScope) -> (OutputFile?, Diagnostic?) {
         frame(
             document.id.url, template: template, view: view, title: document.title.value,
             nav: document.kind == .article ? String(document.id.section.prefix { $0 != "/" }) : document.kind.folder,
@@ -174,7 +174,8 @@ struct SiteRenderer: Sendable {
     }
 
     func frame(
-        _ path: String, template: String, view: Any, title: String?, nav: String, description: String? = nil, tips: String = ""
+        _ path: String, template: String, view: any TemplateScope, title: String?, nav: String, description: String? = nil,
+        tips: String = ""
     ) -> (OutputFile?, Diagnostic?) {
         let root = Pagination.root(of: path)
         guard let main = templates.render(template, view) else {

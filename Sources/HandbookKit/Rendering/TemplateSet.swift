@@ -15,7 +15,12 @@ struct TemplateSet: Sendable {
         "partials/section-tree": "a level of the section tree", "partials/section-tree-item": "an entry of the section tree",
     ]
 
+    /// Every template as swift-mustache parsed it: the reference, and the renderer of what the plans leave out.
     private let library: MustacheLibrary
+    /// The compiled plans of the templates that need nothing a plan leaves out (nor do the partials they include).
+    private var plans: [String: TemplatePlan] = [:]
+    /// The templates swift-mustache renders, and why, for `--verbose`.
+    private(set) var unplanned: [(template: String, reason: String)] = []
     private let displayPrefix: String
     /// The layout's partials rendered once per distinct value of what they read.
     private var layoutPartials: LayoutPartials?
@@ -77,13 +82,49 @@ struct TemplateSet: Sendable {
         }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), displayPrefix: displayPrefix)
         set.layoutPartials = layoutPartials
+        var planSources = sources
+        if let layoutPartials { planSources["layout"] = layoutPartials.layout }
+        (set.plans, set.unplanned) = plan(planSources.filter { templates[$0.key] != nil })
         set.literalIDs = sources.mapValues { HTMLIDs.scan($0, names: false) }
         return set
     }
 
-    /// Renders `view` with template `name`; nil only when the template is missing (already diagnosed).
-    func render(_ name: String, _ view: Any) -> String? {
-        library.render(view, withTemplate: name)
+    /// Renders `view` with template `name`, through its plan when it has one; nil only when the template is
+    /// missing (already diagnosed).
+    func render(_ name: String, _ view: any TemplateScope) -> String? {
+        guard !renderWithReference, plans[name] != nil else { return library.render(view, withTemplate: name) }
+        var renderer = TemplatePlan.Renderer(plans: plans)
+        return renderer.render(name, .scope(view))
+    }
+
+    /// Renders every template with swift-mustache, the plans' reference (for the differential tests).
+    var renderWithReference = false
+
+    /// The plan of every template that can have one: its own text parses into a plan and so does every partial
+    /// it includes, however deep. The others, with the first reason found, are rendered by swift-mustache.
+    private static func plan(_ sources: [String: String]) -> ([String: TemplatePlan], [(template: String, reason: String)]) {
+        var parsed: [String: TemplatePlan] = [:]
+        var reasons: [String: String] = [:]
+        for (name, text) in sources {
+            do throws(TemplatePlan.Unsupported) {
+                parsed[name] = try TemplatePlan(Escaping.pragma + text)
+            } catch {
+                reasons[name] = error.description
+            }
+        }
+        // A template falls back when a partial it includes does, until nothing changes.
+        var changed = true
+        while changed {
+            changed = false
+            for (name, plan) in parsed {
+                if let partial = plan.partials.sorted().first(where: { reasons[$0] != nil }) {
+                    reasons[name] = "it includes '\(partial)', which swift-mustache renders"
+                    parsed[name] = nil
+                    changed = true
+                }
+            }
+        }
+        return (parsed, reasons.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// Renders the layout around a page, its cached partials (`LayoutPartials`) from the first page that needed them.

@@ -1,222 +1,221 @@
-import Mustache
+/// Field lookup for templates without `Mirror` or casts: each view model answers the names its templates use with a
+/// `TemplateValue`, which the compiled plans switch on (and swift-mustache, the reference, reads through
+/// `TemplateScope.child(named:)`). An unknown name returns nil and the name is looked up further out, as for a
+/// missing field.
 
-/// Field lookup for Mustache without `Mirror`: reflection was most of the time spent rendering pages.
-/// Each view model answers the names its templates use; an unknown name returns nil and Mustache
-/// looks further up its context stack, as it does for a missing field.
-
-extension LinkView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LinkView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "summary": self.summary
-        case "detail": self.detail
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "summary": .of(self.summary)
+        case "detail": .of(self.detail)
         default: nil
         }
     }
 }
 
-extension TOCEntry: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TOCEntry: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "text": self.text
-        case "id": self.id
-        case "isSub": self.isSub
+        case "text": .of(self.text)
+        case "id": .of(self.id)
+        case "isSub": .of(self.isSub)
         default: nil
         }
     }
 }
 
-extension TermTip: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TermTip: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "slug": self.slug
-        case "summary": self.summary
+        case "slug": .of(self.slug)
+        case "summary": .of(self.summary)
         default: nil
         }
     }
 }
 
-extension NavItem: MustacheParent {
-    func child(named name: String) -> Any? {
+extension NavItem: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "current": self.current
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "current": .of(self.current)
         default: nil
         }
     }
 }
 
-extension LayoutView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LayoutView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "lang": self.lang
-        case "siteTitle": self.siteTitle
-        case "pageTitle": self.pageTitle
-        case "description": self.description
-        case "root": self.root
-        case "canonical": self.canonical
-        case "nav": self.nav
-        case "main": self.main
-        case "termTips": self.termTips
-        case "hasTermTips": self.hasTermTips
-        case "bodyClass": self.bodyClass
+        case "lang": .of(self.lang)
+        case "siteTitle": .of(self.siteTitle)
+        case "pageTitle": .of(self.pageTitle)
+        case "description": .of(self.description)
+        case "root": .of(self.root)
+        case "canonical": .of(self.canonical)
+        case "nav": .of(self.nav)
+        case "main": .of(self.main)
+        case "termTips": .of(self.termTips)
+        case "hasTermTips": .of(self.hasTermTips)
+        case "bodyClass": .of(self.bodyClass)
         default: nil
         }
     }
 }
 
-extension ReviewView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ReviewView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "date": self.date
-        case "datetime": self.datetime
-        case "owner": self.owner
-        case "updated": self.updated
-        case "editURL": self.editURL
+        case "date": .of(self.date)
+        case "datetime": .of(self.datetime)
+        case "owner": .of(self.owner)
+        case "updated": .of(self.updated)
+        case "editURL": .of(self.editURL)
         default: nil
         }
     }
 }
 
-extension UpdatedView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension UpdatedView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "date": self.date
-        case "datetime": self.datetime
-        case "author": self.author
+        case "date": .of(self.date)
+        case "datetime": .of(self.datetime)
+        case "author": .of(self.author)
         default: nil
         }
     }
 }
 
-extension ChangeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChangeView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "section": self.section
-        case "updated": self.updated
-        case "subject": self.subject
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "section": .of(self.section)
+        case "updated": .of(self.updated)
+        case "subject": .of(self.subject)
         default: nil
         }
     }
 }
 
-extension ChangesView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChangesView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "changes": self.changes
-        case "limit": self.limit
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "changes": .of(self.changes)
+        case "limit": .of(self.limit)
         default: nil
         }
     }
 }
 
-extension OwnedPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OwnedPageView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "section": self.section
-        case "reviewed": self.reviewed
-        case "reviewedISO": self.reviewedISO
-        case "stale": self.stale
-        case "updated": self.updated
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "section": .of(self.section)
+        case "reviewed": .of(self.reviewed)
+        case "reviewedISO": .of(self.reviewedISO)
+        case "stale": .of(self.stale)
+        case "updated": .of(self.updated)
         default: nil
         }
     }
 }
 
-extension OwnerView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OwnerView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "owner": self.owner
-        case "id": self.id
-        case "url": self.url
-        case "pages": self.pages
-        case "staleCount": self.staleCount
-        case "tally": self.tally
-        case "hasOwner": self.hasOwner
+        case "owner": .of(self.owner)
+        case "id": .of(self.id)
+        case "url": .of(self.url)
+        case "pages": .of(self.pages)
+        case "staleCount": .of(self.staleCount)
+        case "tally": .of(self.tally)
+        case "hasOwner": .of(self.hasOwner)
         default: nil
         }
     }
 }
 
-extension OwnersView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OwnersView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "owners": self.owners
-        case "staleCount": self.staleCount
-        case "pageCount": self.pageCount
-        case "reviewAfterMonths": self.reviewAfterMonths
-        case "staleVerb": self.staleVerb
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "owners": .of(self.owners)
+        case "staleCount": .of(self.staleCount)
+        case "pageCount": .of(self.pageCount)
+        case "reviewAfterMonths": .of(self.reviewAfterMonths)
+        case "staleVerb": .of(self.staleVerb)
         default: nil
         }
     }
 }
 
-extension OwnerPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OwnerPageView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "tally": self.tally
-        case "pages": self.pages
-        case "hasOwner": self.hasOwner
-        case "pager": self.pager
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "tally": .of(self.tally)
+        case "pages": .of(self.pages)
+        case "hasOwner": .of(self.hasOwner)
+        case "pager": .of(self.pager)
         default: nil
         }
     }
 }
 
-extension HomeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomeView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "tagline": self.tagline
-        case "description": self.description
-        case "articles": self.articles
-        case "articleCount": self.articleCount
-        case "moreArticles": self.moreArticles
-        case "topics": self.topics
-        case "archetypes": self.archetypes
-        case "companies": self.companies
-        case "moreCompanies": self.moreCompanies
-        case "termCount": self.termCount
-        case "categories": self.categories
-        case "letters": self.letters
-        case "body": self.body
-        case "contents": self.contents
-        case "recentChanges": self.recentChanges
-        case "review": self.review
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "tagline": .of(self.tagline)
+        case "description": .of(self.description)
+        case "articles": .of(self.articles)
+        case "articleCount": .of(self.articleCount)
+        case "moreArticles": .of(self.moreArticles)
+        case "topics": .of(self.topics)
+        case "archetypes": .of(self.archetypes)
+        case "companies": .of(self.companies)
+        case "moreCompanies": .of(self.moreCompanies)
+        case "termCount": .of(self.termCount)
+        case "categories": .of(self.categories)
+        case "letters": .of(self.letters)
+        case "body": .of(self.body)
+        case "contents": .of(self.contents)
+        case "recentChanges": .of(self.recentChanges)
+        case "review": .of(self.review)
         default: nil
         }
     }
 }
 
-extension ArticleView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArticleView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "summary": self.summary
-        case "body": self.body
-        case "toc": self.toc
-        case "tags": self.tags
-        case "previous": self.previous
-        case "next": self.next
-        case "review": self.review
-        case "relatedReading": self.relatedReading
-        case "titleID": self.titleID
-        case "section": self.section
-        case "listing": self.listing
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "body": .of(self.body)
+        case "toc": .of(self.toc)
+        case "tags": .of(self.tags)
+        case "previous": .of(self.previous)
+        case "next": .of(self.next)
+        case "review": .of(self.review)
+        case "relatedReading": .of(self.relatedReading)
+        case "titleID": .of(self.titleID)
+        case "section": .of(self.section)
+        case "listing": .of(self.listing)
         default: nil
         }
     }
@@ -224,415 +223,415 @@ extension ArticleView: MustacheParent {
 
 // The tree nests a level in an item in a level: each answers every name it has, `false` for an absent one, so that
 // Mustache never finds an outer level's `open` or `more` (and renders that level again inside itself).
-extension SectionNavView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SectionNavView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "breadcrumbs": self.breadcrumbs
-        case "tree": self.tree
+        case "breadcrumbs": .of(self.breadcrumbs)
+        case "tree": .of(self.tree)
         default: nil
         }
     }
 }
 
-extension TreeLevelView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TreeLevelView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "items": self.items
-        case "more": self.more.map { $0 as Any } ?? false
+        case "items": .of(self.items)
+        case "more": .of(self.more) ?? .flag(false)
         default: nil
         }
     }
 }
 
-extension TreeItemView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TreeItemView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "isSection": self.isSection
-        case "current": self.current
-        case "open": self.open.map { $0 as Any } ?? false
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "isSection": .of(self.isSection)
+        case "current": .of(self.current)
+        case "open": .of(self.open) ?? .flag(false)
         default: nil
         }
     }
 }
 
-extension SectionListing: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SectionListing: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "sections": self.sections
-        case "pages": self.pages
-        case "pager": self.pager.map { $0 as Any } ?? false
+        case "sections": .of(self.sections)
+        case "pages": .of(self.pages)
+        case "pager": .of(self.pager) ?? .flag(false)
         default: nil
         }
     }
 }
 
-extension SectionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SectionView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "summary": self.summary
-        case "section": self.section
-        case "listing": self.listing
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "section": .of(self.section)
+        case "listing": .of(self.listing)
         default: nil
         }
     }
 }
 
-extension GroupView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GroupView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": self.label
-        case "items": self.items
+        case "label": .of(self.label)
+        case "items": .of(self.items)
         default: nil
         }
     }
 }
 
-extension TermView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TermView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "summary": self.summary
-        case "category": self.category
-        case "aliases": self.aliases
-        case "body": self.body
-        case "toc": self.toc
-        case "mentionedIn": self.mentionedIn
-        case "usedBy": self.usedBy
-        case "related": self.related
-        case "review": self.review
-        case "relatedReading": self.relatedReading
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "category": .of(self.category)
+        case "aliases": .of(self.aliases)
+        case "body": .of(self.body)
+        case "toc": .of(self.toc)
+        case "mentionedIn": .of(self.mentionedIn)
+        case "usedBy": .of(self.usedBy)
+        case "related": .of(self.related)
+        case "review": .of(self.review)
+        case "relatedReading": .of(self.relatedReading)
         default: nil
         }
     }
 }
 
-extension SignalsView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SignalsView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "green": self.green
-        case "yellow": self.yellow
-        case "red": self.red
+        case "green": .of(self.green)
+        case "yellow": .of(self.yellow)
+        case "red": .of(self.red)
         default: nil
         }
     }
 }
 
-extension ArchetypeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArchetypeView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "summary": self.summary
-        case "body": self.body
-        case "toc": self.toc
-        case "builds": self.builds
-        case "uses": self.uses
-        case "companies": self.companies
-        case "salaryPremium": self.salaryPremium
-        case "mustHave": self.mustHave
-        case "interviewQuestions": self.interviewQuestions
-        case "signals": self.signals
-        case "hasSignals": self.hasSignals
-        case "kitURL": self.kitURL
-        case "review": self.review
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "body": .of(self.body)
+        case "toc": .of(self.toc)
+        case "builds": .of(self.builds)
+        case "uses": .of(self.uses)
+        case "companies": .of(self.companies)
+        case "salaryPremium": .of(self.salaryPremium)
+        case "mustHave": .of(self.mustHave)
+        case "interviewQuestions": .of(self.interviewQuestions)
+        case "signals": .of(self.signals)
+        case "hasSignals": .of(self.hasSignals)
+        case "kitURL": .of(self.kitURL)
+        case "review": .of(self.review)
         default: nil
         }
     }
 }
 
-extension QuestionView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension QuestionView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "question": self.question
-        case "strong": self.strong
-        case "weak": self.weak
+        case "question": .of(self.question)
+        case "strong": .of(self.strong)
+        case "weak": .of(self.weak)
         default: nil
         }
     }
 }
 
-extension KitView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension KitView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "id": self.id
-        case "title": self.title
-        case "summary": self.summary
-        case "roleURL": self.roleURL
-        case "salaryPremium": self.salaryPremium
-        case "builds": self.builds
-        case "mustHave": self.mustHave
-        case "questions": self.questions
-        case "signals": self.signals
-        case "hasSignals": self.hasSignals
-        case "glossary": self.glossary
-        case "titleLevel": self.titleLevel
-        case "sectionLevel": self.sectionLevel
-        case "review": self.review
+        case "root": .of(self.root)
+        case "id": .of(self.id)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "roleURL": .of(self.roleURL)
+        case "salaryPremium": .of(self.salaryPremium)
+        case "builds": .of(self.builds)
+        case "mustHave": .of(self.mustHave)
+        case "questions": .of(self.questions)
+        case "signals": .of(self.signals)
+        case "hasSignals": .of(self.hasSignals)
+        case "glossary": .of(self.glossary)
+        case "titleLevel": .of(self.titleLevel)
+        case "sectionLevel": .of(self.sectionLevel)
+        case "review": .of(self.review)
         default: nil
         }
     }
 }
 
-extension SystemView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SystemView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "description": self.description
-        case "stack": self.stack
+        case "name": .of(self.name)
+        case "description": .of(self.description)
+        case "stack": .of(self.stack)
         default: nil
         }
     }
 }
 
-extension CompanyView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CompanyView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "industry": self.industry
-        case "summary": self.summary
-        case "scale": self.scale
-        case "body": self.body
-        case "toc": self.toc
-        case "archetypes": self.archetypes
-        case "systems": self.systems
-        case "review": self.review
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "industry": .of(self.industry)
+        case "summary": .of(self.summary)
+        case "scale": .of(self.scale)
+        case "body": .of(self.body)
+        case "toc": .of(self.toc)
+        case "archetypes": .of(self.archetypes)
+        case "systems": .of(self.systems)
+        case "review": .of(self.review)
         default: nil
         }
     }
 }
 
-extension LetterGroup: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LetterGroup: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "letter": self.letter
-        case "id": self.id
-        case "terms": self.terms
+        case "letter": .of(self.letter)
+        case "id": .of(self.id)
+        case "terms": .of(self.terms)
         default: nil
         }
     }
 }
 
-extension TermsIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension TermsIndexView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "letters": self.letters
-        case "categories": self.categories
-        case "count": self.count
+        case "root": .of(self.root)
+        case "letters": .of(self.letters)
+        case "categories": .of(self.categories)
+        case "count": .of(self.count)
         default: nil
         }
     }
 }
 
-extension ArchetypeRow: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArchetypeRow: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "summary": self.summary
-        case "builds": self.builds
-        case "uses": self.uses
-        case "salaryPremium": self.salaryPremium
-        case "mustHave": self.mustHave
-        case "kitURL": self.kitURL
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "summary": .of(self.summary)
+        case "builds": .of(self.builds)
+        case "uses": .of(self.uses)
+        case "salaryPremium": .of(self.salaryPremium)
+        case "mustHave": .of(self.mustHave)
+        case "kitURL": .of(self.kitURL)
         default: nil
         }
     }
 }
 
-extension ArchetypesIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ArchetypesIndexView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "rows": self.rows
+        case "root": .of(self.root)
+        case "rows": .of(self.rows)
         default: nil
         }
     }
 }
 
-extension MatrixCell: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MatrixCell: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "uses": self.uses
-        case "label": self.label
+        case "uses": .of(self.uses)
+        case "label": .of(self.label)
         default: nil
         }
     }
 }
 
-extension MatrixRow: MustacheParent {
-    func child(named name: String) -> Any? {
+extension MatrixRow: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "term": self.term
-        case "cells": self.cells
+        case "term": .of(self.term)
+        case "cells": .of(self.cells)
         default: nil
         }
     }
 }
 
-extension CompaniesIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CompaniesIndexView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "companies": self.companies
-        case "columns": self.columns
-        case "matrix": self.matrix
-        case "hasMatrix": self.hasMatrix
+        case "root": .of(self.root)
+        case "companies": .of(self.companies)
+        case "columns": .of(self.columns)
+        case "matrix": .of(self.matrix)
+        case "hasMatrix": .of(self.hasMatrix)
         default: nil
         }
     }
 }
 
-extension ListPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ListPageView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "summary": self.summary
-        case "items": self.items
-        case "pager": self.pager
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "items": .of(self.items)
+        case "pager": .of(self.pager)
         default: nil
         }
     }
 }
 
-extension QuestionGroup: MustacheParent {
-    func child(named name: String) -> Any? {
+extension QuestionGroup: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "id": self.id
-        case "questions": self.questions
-        case "kitURL": self.kitURL
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "id": .of(self.id)
+        case "questions": .of(self.questions)
+        case "kitURL": .of(self.kitURL)
         default: nil
         }
     }
 }
 
-extension QuestionsView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension QuestionsView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "groups": self.groups
-        case "count": self.count
+        case "root": .of(self.root)
+        case "groups": .of(self.groups)
+        case "count": .of(self.count)
         default: nil
         }
     }
 }
 
-extension ChecklistGroup: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChecklistGroup: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "id": self.id
-        case "signals": self.signals
-        case "kitURL": self.kitURL
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "id": .of(self.id)
+        case "signals": .of(self.signals)
+        case "kitURL": .of(self.kitURL)
         default: nil
         }
     }
 }
 
-extension ChecklistView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ChecklistView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "groups": self.groups
+        case "root": .of(self.root)
+        case "groups": .of(self.groups)
         default: nil
         }
     }
 }
 
-extension PrintSection: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PrintSection: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": self.id
-        case "kind": self.kind
-        case "title": self.title
-        case "summary": self.summary
-        case "body": self.body
-        case "review": self.review
-        case "titleID": self.titleID
+        case "id": .of(self.id)
+        case "kind": .of(self.kind)
+        case "title": .of(self.title)
+        case "summary": .of(self.summary)
+        case "body": .of(self.body)
+        case "review": .of(self.review)
+        case "titleID": .of(self.titleID)
         default: nil
         }
     }
 }
 
-extension PrintView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PrintView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
-        case "articles": self.articles
-        case "archetypes": self.archetypes
-        case "kits": self.kits
-        case "companies": self.companies
-        case "terms": self.terms
-        case "split": self.split
-        case "parts": self.parts
+        case "root": .of(self.root)
+        case "title": .of(self.title)
+        case "articles": .of(self.articles)
+        case "archetypes": .of(self.archetypes)
+        case "kits": .of(self.kits)
+        case "companies": .of(self.companies)
+        case "terms": .of(self.terms)
+        case "split": .of(self.split)
+        case "parts": .of(self.parts)
         default: nil
         }
     }
 }
 
-extension PrintPartView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PrintPartView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": self.label
-        case "volumes": self.volumes
+        case "label": .of(self.label)
+        case "volumes": .of(self.volumes)
         default: nil
         }
     }
 }
 
-extension PrintVolumeView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PrintVolumeView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "bookTitle": self.bookTitle
-        case "title": self.title
-        case "covers": self.covers
-        case "contentsURL": self.contentsURL
-        case "sections": self.sections
-        case "kits": self.kits
-        case "previous": self.previous
-        case "next": self.next
+        case "root": .of(self.root)
+        case "bookTitle": .of(self.bookTitle)
+        case "title": .of(self.title)
+        case "covers": .of(self.covers)
+        case "contentsURL": .of(self.contentsURL)
+        case "sections": .of(self.sections)
+        case "kits": .of(self.kits)
+        case "previous": .of(self.previous)
+        case "next": .of(self.next)
         default: nil
         }
     }
 }
 
-extension SimpleView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension SimpleView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "root": self.root
-        case "title": self.title
+        case "root": .of(self.root)
+        case "title": .of(self.title)
         default: nil
         }
     }
 }
 
-extension PagerView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension PagerView: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "previous": self.previous
-        case "next": self.next
-        case "pages": self.pages
-        case "label": self.label
+        case "previous": .of(self.previous)
+        case "next": .of(self.next)
+        case "pages": .of(self.pages)
+        case "label": .of(self.label)
         default: nil
         }
     }
 }
 
-extension LayoutWithPartials: MustacheParent {
-    func child(named name: String) -> Any? {
-        partials[name] ?? layout.child(named: name)
+extension LayoutWithPartials: TemplateScope {
+    func value(named name: String) -> TemplateValue? {
+        partials[name].map(TemplateValue.text) ?? layout.value(named: name)
     }
 }

@@ -3,8 +3,15 @@ import Testing
 
 @testable import HandbookKit
 
-/// `{{name}}` escapes author text by Unicode scalar, in templates and in the partials they include.
+/// `{{name}}` escapes author text by Unicode scalar, in templates and in the partials they include, through the
+/// compiled plan and through swift-mustache alike.
 @Suite struct TemplateEscapingTests {
+    struct Fields: TemplateScope {
+        var fields: [String: String]
+        func value(named name: String) -> TemplateValue? { .of(fields[name]) }
+    }
+
+    /// The plan's output, once checked to be swift-mustache's.
     static func render(_ templates: [String: String], _ name: String, _ view: [String: String]) throws -> String? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaping-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -14,7 +21,12 @@ import Testing
             try Data(text.utf8).write(to: url)
         }
         var diagnostics: [Diagnostic] = []
-        return try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics).render(name, view)
+        var set = try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+        #expect(set.unplanned.isEmpty)
+        let planned = set.render(name, Fields(fields: view))
+        set.renderWithReference = true
+        #expect(set.render(name, Fields(fields: view)) == planned)
+        return planned
     }
 
     @Test func aQuoteFollowedByACombiningMarkCannotLeaveAnAttribute() throws {
@@ -29,6 +41,30 @@ import Testing
     @Test func standaloneTagsAndTripleBracesRenderAsBefore() throws {
         let html = try Self.render(["page": "{{#items}}\n<li>{{.}}</li>\n{{/items}}\n{{{raw}}}\n"], "page", ["raw": "<b>"])
         #expect(html == "<b>\n")
+    }
+
+    /// What the plan leaves out (here inheritance, in a partial) is rendered by swift-mustache, with the template,
+    /// and every template including it, named with the reason.
+    @Test func aTemplateThePlanLeavesOutIsRenderedBySwiftMustache() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaping-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = [
+            "page": "<main>{{> partials/p}}</main>", "partials/p": "{{<base}}{{$inner}}<b>{{t}}</b>{{/inner}}{{/base}}",
+            "base": "<div>{{$inner}}-{{/inner}}</div>", "plain": "<i>{{t}}</i>",
+        ]
+        for (file, text) in templates {
+            let url = folder.appendingPathComponent(file + ".mustache")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        var diagnostics: [Diagnostic] = []
+        let set = try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+        #expect(!diagnostics.contains { $0.id == "template-syntax" })
+        #expect(set.unplanned.map(\.template) == ["base", "page", "partials/p"])
+        #expect(set.unplanned[1].reason == "it includes 'partials/p', which swift-mustache renders")
+        #expect(set.unplanned.last?.reason.contains("inheritance") == true)
+        #expect(set.render("page", Fields(fields: ["t": "<x>"])) == "<main><div><b>&lt;x&gt;</b></div></main>")
+        #expect(set.render("plain", Fields(fields: ["t": "<x>"])) == "<i>&lt;x&gt;</i>")
     }
 
     @Test func syntaxErrorsAreReportedAtTheAuthorsLine() throws {
