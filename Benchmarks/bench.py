@@ -86,7 +86,7 @@ def stages(stderr):
             for m in re.finditer(r"^  (\S.*?)\s+([\d.]+) s\s+([\d.]+) s cpu", stderr, re.M)]
 
 
-def measure(articles, terms, rounds, outputs, nested=False, git=False):
+def measure(articles, terms, rounds, outputs, nested=False, git=False, baseline=None):
     """Times every tool `rounds` times, alternating. Each run writes a folder of its own and none is deleted until
     the whole benchmark has run (`outputs` collects them): on this machine's ext4 (no journal), creating files
     within a minute of deleting many makes the kernel step over each freed inode, which multiplied every tool's
@@ -97,9 +97,9 @@ def measure(articles, terms, rounds, outputs, nested=False, git=False):
     out = WORK / f"out-{articles}"
     outputs.append(out)
 
-    def handbook(target, content=content, kept_history=None):
+    def handbook(target, content=content, kept_history=None, binary=HANDBOOK):
         if kept_history is None:
-            return timed([str(HANDBOOK), "build", "--content", str(content), "--templates", "templates",
+            return timed([str(binary), "build", "--content", str(content), "--templates", "templates",
                           "--output", str(target), "--verbose", "--no-cache"])
         # A new output folder has no build cache, so this is a full build too; only the history is kept.
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +132,11 @@ def measure(articles, terms, rounds, outputs, nested=False, git=False):
             tools["handbook-nested-git"] = lambda target: handbook(target, nested_git)
             nested_kept = kept(nested_git, "nested-git")
             tools["handbook-nested-git-kept"] = lambda target: handbook(target, nested_git, nested_kept)
+    if baseline:
+        # Another handbook binary (e.g. main before a change) in the same rounds: before/after on the same machine.
+        tools["baseline"] = lambda target: handbook(target, binary=baseline)
+        if nested:
+            tools["baseline-nested"] = lambda target: handbook(target, nested_content, binary=baseline)
     results = {name: [] for name in tools}
     for round_index in range(rounds):
         for name, run in tools.items():
@@ -158,6 +163,8 @@ def main():
     parser.add_argument("--terms", type=int, default=2000)
     parser.add_argument("--nested", action="store_true",
                         help="also time handbook on the nested corpus (gen_nested.py) in the same rounds")
+    parser.add_argument("--baseline", type=pathlib.Path,
+                        help="another handbook binary timed in the same rounds (flat, and nested with --nested)")
     parser.add_argument("--git", action="store_true",
                         help="also time handbook on each corpus in a Git repository with 10,000 commits (gen_history.py)")
     args = parser.parse_args()
@@ -180,7 +187,7 @@ def main():
 def report(articles, args, rows, medians, outputs):
     """Measures one size and prints its figures."""
     print(f"\n== {articles} articles + {args.terms} terms", flush=True)
-    folder, public, results = measure(articles, args.terms, args.rounds, outputs, args.nested, args.git)
+    folder, public, results = measure(articles, args.terms, args.rounds, outputs, args.nested, args.git, args.baseline)
     median = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
     peak = {name: max(r[1] for r in runs) for name, runs in results.items()}
     medians[articles] = median["handbook"]
@@ -189,7 +196,7 @@ def report(articles, args, rows, medians, outputs):
         user = statistics.median(r[3] for r in results[name])
         system = statistics.median(r[4] for r in results[name])
         # CPU time moves less than wall time on a shared machine; system time is mostly file creation.
-        width = 24 if args.nested or args.git else 9
+        width = 24 if args.nested or args.git or args.baseline else 9
         print(f"  {name:{width}} median {median[name]:6.2f} s  (runs {times})  peak {peak[name]:6.0f} MiB  "
               f"cpu user {user:.2f} s, system {system:.2f} s")
     print(f"  handbook/hugo {median['handbook'] / median['hugo']:.2f}x   handbook/floor "
@@ -199,7 +206,10 @@ def report(articles, args, rows, medians, outputs):
              f"   git kept/flat {median['handbook-git-kept'] / median['handbook']:.2f}x" if args.git else "")
           + (f"   nested git/nested {median['handbook-nested-git'] / median['handbook-nested']:.2f}x"
              f"   nested git kept/nested {median['handbook-nested-git-kept'] / median['handbook-nested']:.2f}x"
-             if args.git and args.nested else ""))
+             if args.git and args.nested else "")
+          + (f"   handbook/baseline {median['handbook'] / median['baseline']:.2f}x" if args.baseline else "")
+          + (f"   nested/baseline nested {median['handbook-nested'] / median['baseline-nested']:.2f}x"
+             if args.baseline and args.nested else ""))
     for name in ["handbook-git", "handbook-nested-git"]:
         if name in results:
             middle = sorted(results[name], key=lambda r: r[0])[len(results[name]) // 2]
@@ -250,6 +260,8 @@ def print_table(args, rows, medians):
             ("handbook-nested", "nested", "handbook", nested_facts),
             ("handbook-nested-git", "nested + git (10,000 commits)", "handbook-nested", None),
             ("handbook-nested-git-kept", "nested + git, history kept", "handbook-nested", None),
+            ("baseline", "baseline binary", "handbook", None),
+            ("baseline-nested", "nested, baseline binary", "handbook", None),
         ]
         for name, label, base, variant_facts in variants:
             if name not in median:
