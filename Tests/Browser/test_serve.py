@@ -95,3 +95,32 @@ def test_edit_reloads_and_broken_edit_shows_overlay(served, page):
     wait_for_reload(driver, RELOAD_SECONDS)
     assert not driver.find_elements(By.ID, "handbook-live-overlay")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Start here"
+
+
+def test_a_text_edit_reloads_the_page_and_the_search_index_follows(served, page):
+    """An edit to a page's text alone is rebuilt in part: the page reloads with it, and search finds the new words
+    once the index is written after the reload."""
+    driver = page
+    site, url = served
+    article = site / "content" / "articles" / "getting-started.md"
+    driver.get(url + "articles/getting-started.html")
+    driver.execute_script("window.__beforeEdit = true")
+    article.write_text(article.read_text() + "\nThe word zanzibarish appears here only.\n")
+    wait_for_reload(driver, RELOAD_SECONDS)
+    assert "zanzibarish" in driver.find_element(By.TAG_NAME, "main").text
+    # The search index is written after the reload: ask until it finds the new word.
+    def found():
+        driver.get(url + "search.html?q=zanzibarish")
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            message = driver.find_elements(By.CSS_SELECTOR, "#search-page .search-message")
+            if message and "Searching" not in message[0].text:
+                links = driver.find_elements(By.CSS_SELECTOR, "#search-page li.search-card .search-card-title a")
+                return any(link.get_attribute("href").endswith("articles/getting-started.html") for link in links)
+            time.sleep(0.05)
+        return False
+
+    deadline = time.monotonic() + 15
+    while not found():
+        assert time.monotonic() < deadline, "search did not find the new word after the edit"
+        time.sleep(0.2)

@@ -176,6 +176,19 @@ enum ContentLoader {
     /// "Data_Engineer " -> "data-engineer".
     static func suggestedSlug(_ text: String) -> String { Slug.make(from: text) }
 
+    /// One file decoded again, as `load` decodes it (`serve`'s rebuild after an edit); nil when it is not a regular
+    /// file or cannot be read.
+    static func reload(
+        _ source: String, id: ItemID, in directory: URL, displayPrefix: String, diagnostics: inout [Diagnostic]
+    ) -> RecordDecoder.Record? {
+        let url = directory.appendingPathComponent(source)
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+            let file = readSource(url, path: "\(displayPrefix)/\(source)", diagnostics: &diagnostics)
+        else { return nil }
+        return RecordDecoder.record(id, source: source, file: file, diagnostics: &diagnostics)
+    }
+
     private static func readSource(_ url: URL, path: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
         do {
             return SourceFile(path: path, text: try FileReader.read(url))

@@ -1,5 +1,5 @@
 /// What every content item has: identity, title, summary and a Markdown body with its place in the file.
-public struct Document: Sendable {
+public struct Document: Sendable, Equatable {
     public var id: ItemID
     public var path: String
     /// The source file under `content/`, as it is named there: `People_Ops/hm_intro_call.md`.

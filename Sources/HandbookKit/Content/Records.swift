@@ -15,7 +15,7 @@ public struct SiteConfig: Sendable {
 }
 
 /// `content/articles/<slug>.md`.
-public struct Article: Sendable {
+public struct Article: Sendable, Equatable {
     public var document: Document
     public var order: Int?
     public var tags: [Located<String>]

@@ -178,6 +178,18 @@ final class OutputWriter: Sendable {
     }
 
     /// POSIX write: Foundation's convenience writers are several times slower here.
+    /// Replaces the file at `path` (under a built output) with `contents` through a new file renamed over it: a file the
+    /// output shares with an older one (a link) is never written to. Returns the problem, if any.
+    static func replace(_ path: String, with contents: String) -> String? {
+        let temporary = path + ".handbook-new"
+        if let problem = writeFile(temporary, contents) { return problem }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "cannot replace \(path): \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
     private static func writeFile(_ path: String, _ contents: String) -> String? {
         var contents = contents
         return contents.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0)) }

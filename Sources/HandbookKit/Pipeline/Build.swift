@@ -9,6 +9,11 @@ public enum Build {
     }
 
     public static func run(_ options: BuildOptions) throws(Failure) -> BuildReport {
+        try run(options, keeping: false).report
+    }
+
+    /// A build that also returns what its pages were made from when it wrote them (`keeping`), for `update`.
+    static func run(_ options: BuildOptions, keeping: Bool) throws(Failure) -> (report: BuildReport, kept: Kept?) {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         // One build per output at a time: a second one fails here, at once, before any work.
@@ -29,7 +34,7 @@ public enum Build {
         if var report = cache?.upToDate(strict: options.strict) {
             clock.mark("cache: up to date")
             report.stageTimes = clock.stages
-            return report
+            return (report, nil)
         }
 
         // Each file's last commit, read by one `git log` beside the stages below until the pages need it.
@@ -104,11 +109,13 @@ public enum Build {
 
         // Broken templates are already diagnosed; rendering with them would only repeat it page by page.
         var paths: [String] = []
+        var renderer: SiteRenderer?
         if !diagnostics.contains(where: { $0.severity == .error && $0.location.path.hasSuffix(".mustache") }) {
-            let renderer = SiteRenderer(
+            let pages = SiteRenderer(
                 content: content, names: names, bodies: bodies, references: references, templates: templates,
                 today: CalendarDate(options.now))
-            paths = renderer.render(diagnostics: &diagnostics, progress: progress, deliver: deliver)
+            paths = pages.render(diagnostics: &diagnostics, progress: progress, deliver: deliver)
+            if keeping { renderer = pages }
         }
         clock.mark("pages")
 
@@ -119,6 +126,7 @@ public enum Build {
         }
         writer?.write(files)
         paths += files.map(\.path)
+        let searchDigests = keeping ? Dictionary(files.map { ($0.path, Digest($0.contents)) }) { first, _ in first } : [:]
         files = []
         clock.mark("search index")
 
@@ -139,7 +147,7 @@ public enum Build {
             guard !report.failed else {
                 writer.discard()
                 report.stageTimes = clock.stages
-                return report
+                return (report, nil)
             }
             do {
                 try writer.finish(assets: assets, copies: copies, progress: progress)
@@ -152,7 +160,8 @@ public enum Build {
             clock.mark("write")
         }
         report.stageTimes = clock.stages
-        return report
+        guard report.wroteOutput, let renderer else { return (report, nil) }
+        return (report, Kept(options: options, site: site, renderer: renderer, searchFiles: searchDigests, report: report))
     }
 
     static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody], chunkAbove: Int) -> [OutputFile] {

@@ -16,7 +16,7 @@ actor LiveState {
     func wait(since generation: Int, seconds: Double) async -> LiveReload.State {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while current.generation <= generation && !stopping && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
+            try? await Task.sleep(for: .milliseconds(10))
         }
         return current
     }

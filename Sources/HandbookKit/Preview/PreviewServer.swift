@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// `handbook serve`: builds the site into a private folder, serves it over HTTP, rebuilds when anything under
 /// the content or templates folder changes, and tells open pages to reload. A failed rebuild keeps the last
@@ -47,6 +48,18 @@ public final class PreviewServer: Sendable {
     private let firstSnapshot: FileTreeSnapshot
     /// Where Git records `HEAD`, when the content is in a work tree: a commit redates pages.
     private let gitHeadFiles: [URL]
+    /// What the last build made its pages from: an edit to the text of pages rebuilds only them (`Build.update`).
+    private let kept = Mutex<Build.Kept?>(nil)
+    /// Writes the search index after such a rebuild, once the open pages have reloaded, one job after another; a job
+    /// that a later rebuild has made stale (`rebuilds` moved on) writes nothing.
+    private let indexQueue = DispatchQueue(label: "handbook-serve-search-index")
+    private let rebuilds = Atomic<Int>(0)
+    /// Wakes the loop the moment something changes (inotify); nil where there is none: then it polls.
+    private let watcher: FileWatcher?
+    /// With a watcher: how long the events must pause before a rebuild (a save is several events, and a burst of
+    /// saves makes one rebuild), and how often the folders are compared anyway, should an event be missed.
+    static let quietPeriod = Duration.milliseconds(50)
+    static let watchedPollInterval = Duration.seconds(2)
 
     private init(
         url: URL, server: HTTPServer, state: LiveState, options: Options, folder: URL, events: @escaping @Sendable (Event) -> Void
@@ -58,6 +71,8 @@ public final class PreviewServer: Sendable {
         self.folder = folder
         self.events = events
         gitHeadFiles = GitRepository.headFiles(of: options.build.content)
+        // Watching starts before the first snapshot: a change made while the first build runs is seen.
+        watcher = FileWatcher.start([options.build.content, options.build.templates] + gitHeadFiles)
         firstSnapshot = FileTreeSnapshot.take([options.build.content, options.build.templates] + gitHeadFiles)
     }
 
@@ -98,21 +113,50 @@ public final class PreviewServer: Sendable {
     /// Watches and rebuilds until `stop()`; then closes the server and removes the private folder.
     public func run() async {
         var snapshot = firstSnapshot
+        var handled = 0
         while await !state.stopping {
-            try? await Task.sleep(for: options.pollInterval)
+            if let watcher {
+                handled = await settledEvents(watcher, after: handled)
+            } else {
+                try? await Task.sleep(for: options.pollInterval)
+            }
             guard await !state.stopping else { break }
             var current = FileTreeSnapshot.take(roots)
             guard current != snapshot else { continue }
-            // Editors save in several steps: let the folder settle before building.
-            try? await Task.sleep(for: .milliseconds(60))
-            current = FileTreeSnapshot.take(roots)
+            if watcher == nil {
+                // Editors save in several steps: let the folder settle before building.
+                try? await Task.sleep(for: .milliseconds(60))
+                current = FileTreeSnapshot.take(roots)
+            }
             var seen = Set<String>()
-            let changes = current.changes(since: snapshot).map(display).filter { seen.insert($0).inserted }
+            let changed = current.changes(since: snapshot)
+            let changes = changed.map(display).filter { seen.insert($0).inserted }
             snapshot = current
-            await rebuild(changes: changes)
+            await rebuild(changes: changes, changed: changed)
         }
+        watcher?.stop()
         await server.stop(timeout: 0.5)
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Waits for events past `handled` (at most `watchedPollInterval`), then until they pause for `quietPeriod`;
+    /// returns the events handled then.
+    private func settledEvents(_ watcher: FileWatcher, after handled: Int) async -> Int {
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.watchedPollInterval
+        while watcher.count == handled, clock.now < deadline, await !state.stopping {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        var seen = watcher.count
+        var quietSince = clock.now
+        while clock.now - quietSince < Self.quietPeriod, await !state.stopping {
+            try? await Task.sleep(for: .milliseconds(5))
+            if watcher.count != seen {
+                seen = watcher.count
+                quietSince = clock.now
+            }
+        }
+        return seen
     }
 
     /// The private folder the site is built into (removed when `run()` returns).
@@ -142,12 +186,16 @@ public final class PreviewServer: Sendable {
     }
 
     /// Builds and tells open pages; returns why the build could not run at all, if it could not.
+    /// `changed`: the files that changed, by absolute path; an edit to the text of content pages alone is rebuilt
+    /// in part, and the open pages reload as soon as its pages are written (the search index follows).
     @discardableResult
-    private func rebuild(changes: [String], first: Bool = false) async -> String? {
+    private func rebuild(changes: [String], changed: [String] = [], first: Bool = false) async -> String? {
         let build = options.build
+        let contentFolder = build.content.path + "/"
+        let sources = changed.allSatisfy { $0.hasPrefix(contentFolder) } ? changed.map { String($0.dropFirst(contentFolder.count)) } : []
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(Build.Failure) in try Build.run(build) })
+                continuation.resume(returning: Result { () throws(Build.Failure) -> BuildReport in try self.build(sources) })
             }
         }
         switch result {
@@ -164,6 +212,36 @@ public final class PreviewServer: Sendable {
             if !first { events(Event(report: empty, changes: changes, failure: failure.description)) }
             return failure.description
         }
+    }
+
+    /// Rebuilds after a change to `sources` (content-relative; empty when something else changed): in part when
+    /// `Build.update` can, the search index then written by `indexQueue`; else in full, keeping what the next needs.
+    private func build(_ sources: [String]) throws(Build.Failure) -> BuildReport {
+        if !sources.isEmpty, var last = kept.withLock({ $0 }), let (report, index) = Build.update(&last, changed: sources) {
+            // The index files on disk are those the last job wrote, perhaps while this update ran.
+            kept.withLock { current in
+                last.searchFiles = current?.searchFiles ?? last.searchFiles
+                current = last
+            }
+            let generation = rebuilds.add(1, ordering: .sequentiallyConsistent).newValue
+            indexQueue.async {
+                guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation else { return }
+                let files = index.files()
+                // Written under the lock a full build takes first: never into an output being replaced.
+                self.kept.withLock { kept in
+                    guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation, let previous = kept?.searchFiles else {
+                        return
+                    }
+                    kept?.searchFiles = index.write(files, over: previous)
+                }
+            }
+            return report
+        }
+        rebuilds.add(1, ordering: .sequentiallyConsistent)
+        kept.withLock { $0 = nil }
+        let (report, next) = try Build.run(options.build, keeping: true)
+        kept.withLock { $0 = next }
+        return report
     }
 
     private static func address(host: String, port: UInt16) throws -> any SocketAddress {

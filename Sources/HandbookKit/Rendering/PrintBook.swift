@@ -1,8 +1,8 @@
 /// The print handbook's layout: every section on `print.html` while the site is small, and for a large one a
 /// contents page on `print.html` with the sections in volumes under `print/`, each about `volumeBytes` of
 /// text: a reader never opens a page that grows with the site.
-struct PrintBook: Sendable {
-    enum Part: String, CaseIterable, Sendable {
+struct PrintBook: Sendable, Equatable {
+    enum Part: String, CaseIterable, Sendable, Equatable {
         case articles, roles, kits, companies, glossary
 
         var label: String {
@@ -16,7 +16,7 @@ struct PrintBook: Sendable {
         }
     }
 
-    struct Volume: Sendable {
+    struct Volume: Sendable, Equatable {
         var part: Part
         /// 1-based within its part.
         var number: Int

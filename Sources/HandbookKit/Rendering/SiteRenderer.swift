@@ -6,21 +6,21 @@ struct OutputFile: Sendable {
 
 /// Turns content, rendered bodies and cross-references into every page of the site.
 struct SiteRenderer: Sendable {
-    let content: ContentSet
+    private(set) var content: ContentSet
     let names: NameIndex
-    let bodies: [ItemID: RenderedBody]
+    private(set) var bodies: [ItemID: RenderedBody]
     let references: CrossReferences
     let templates: TemplateSet
     /// Pages in reading order: section by section, depth first, each in its order. Computed once.
-    let readingOrder: [Article]
+    private(set) var readingOrder: [Article]
     /// The section tree's levels and entries, each rendered once.
     let sectionTrees: SectionTreeHTML
     /// Every item by its page's URL, for the print handbook's links.
     let pageURLs: [String: ItemID]
     /// Tags and their articles, for the tag pages and the tags index.
-    let tagged: [(name: String, articles: [Article])]
+    private(set) var tagged: [(name: String, articles: [Article])]
     /// Where each section of the print handbook goes: one page, or volumes for a large site.
-    let printBook: PrintBook
+    private(set) var printBook: PrintBook
     /// Each term's definition as pages carry it, rendered once by `partials/term-tip`: the same few lines would
     /// otherwise go through Mustache again on every page that links the term (26 times per page, on average, at
     /// 10,000 articles).
@@ -72,7 +72,42 @@ struct SiteRenderer: Sendable {
         return results.compactMap(\.0)
     }
 
+    /// The renderer after the text of `article` alone changed (`Build.update`): what it derives from titles, summaries
+    /// and sections (the section trees, the term definitions, the tags) is kept; the print book is laid out again, as
+    /// a body's size places it.
+    func replacing(_ article: Article, body: RenderedBody, in content: ContentSet) -> SiteRenderer {
+        var renderer = self
+        let id = article.document.id
+        renderer.content = content
+        renderer.bodies[id] = body
+        renderer.readingOrder = readingOrder.map { $0.document.id == id ? article : $0 }
+        renderer.tagged = tagged.map { ($0.name, $0.articles.map { $0.document.id == id ? article : $0 }) }
+        renderer.printBook = Self.printBook(content: content, readingOrder: renderer.readingOrder, bodies: renderer.bodies)
+        return renderer
+    }
+
     // MARK: Pages
+
+    /// The pages that show an article's body, for a rebuild after its text alone changed (`Build.update`): its own
+    /// page and the print page holding it. Every other page shows an article by title and summary only.
+    func pagesShowingBody(of article: Article) -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
+        let renderer = self
+        var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = [
+            { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
+        ]
+        if printBook.isSplit {
+            for index in printBook.volumes.indices where printBook.volumes[index].items.contains(article.document.id) {
+                jobs.append { renderer.printVolume(index) }
+            }
+        } else {
+            let printTips = tips(Set(bodies.values.flatMap(\.terms)).sorted())
+            jobs.append {
+                renderer.frame(
+                    "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
+            }
+        }
+        return jobs
+    }
 
     private func pageJobs() -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
         var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []

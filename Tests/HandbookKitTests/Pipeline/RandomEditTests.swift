@@ -91,6 +91,10 @@ import Testing
         var written = wiki.files()
         var broken: String?
         var compared = 0
+        var scoped = 0
+        var serveOptions = site.options()
+        serveOptions.output = site.root.appendingPathComponent("serve")
+        var served = try Build.run(serveOptions, keeping: true).kept
 
         for step in 1...200 {
             var description = ""
@@ -101,7 +105,7 @@ import Testing
                 broken = nil
                 description += "fix the broken link in \(path); "
             }
-            switch random.below(10) {
+            switch random.below(12) {
             case 0 where wiki.pages.count < 14:
                 let folder = random.pick(["articles", "guides/team_1", "guides/new_team"])
                 let path = "\(folder)/\(wiki.name("Added_page")).md"
@@ -157,6 +161,11 @@ import Testing
                     wiki.terms[slug] = nil
                     description += "remove term \(slug)"
                 }
+            case 10, 11:
+                // Text alone: what `serve` rebuilds without a full build (`Build.update`).
+                let path = random.pick(pagePaths)
+                wiki.pages[path]?.body += random.below(2) == 0 ? "Plain words, step \(step).\n" : "\nA paragraph of step \(step).\n"
+                description += "edit the text of \(path)"
             default:
                 // A link to a page that does not exist: the build fails, and the next step fixes it.
                 let path = random.pick(pagePaths)
@@ -170,9 +179,28 @@ import Testing
             for path in written.keys where files[path] == nil {
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/\(path)"))
             }
+            let changed = Set(files.keys).union(written.keys).filter { files[$0] != written[$0] }.sorted()
             written = files
             if try expectIncrementalEqualsFull(site, "seed \(seed), step \(step): \(description)") { compared += 1 }
+            // `serve`: the scoped rebuild when it applies, else a full build that keeps its state.
+            if var state = served, let (report, index) = Build.update(&state, changed: changed) {
+                state.searchFiles = index.write(index.files(), over: state.searchFiles)
+                served = state
+                scoped += 1
+                #expect(!report.failed)
+            } else {
+                served = try Build.run(serveOptions, keeping: true).kept
+            }
+            if served != nil {
+                let (a, b) = (
+                    try TemplatePlanDifferentialTests.files(in: serveOptions.output),
+                    try TemplatePlanDifferentialTests.files(in: site.root.appendingPathComponent("full"))
+                )
+                let differing = Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }
+                #expect(differing.isEmpty, "serve, seed \(seed), step \(step): \(description): \(differing.prefix(5))")
+            }
         }
+        #expect(scoped > 20, "the scoped rebuild ran \(scoped) times")
         // Most steps build (a broken link fails a few until it is fixed): their outputs were compared.
         #expect(compared > 150)
     }
