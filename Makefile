@@ -56,7 +56,8 @@ bench: deps test-deps
 	.build/release/handbook-bench
 	$(PYTHON) Benchmarks/bench.py --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) --nested --git
 	$(PYTHON) Benchmarks/incremental.py --articles $(lastword $(BENCH_SIZES)) --rounds $(BENCH_ROUNDS)
-	$(VENV)/bin/python Benchmarks/serve_edit.py --articles $(lastword $(BENCH_SIZES))
+	$(VENV)/bin/python Benchmarks/serve_edit.py --articles $(lastword $(BENCH_SIZES)) --pause 0.5
+	$(VENV)/bin/python Benchmarks/serve_edit.py --articles $(lastword $(BENCH_SIZES)) --pause 2
 	$(VENV)/bin/python Benchmarks/search_bench.py
 	$(PYTHON) Benchmarks/pathological.py
 	$(PYTHON) Benchmarks/interrupted_builds.py

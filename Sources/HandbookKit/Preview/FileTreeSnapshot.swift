@@ -37,6 +37,28 @@ struct FileTreeSnapshot: Equatable, Sendable {
         return changed.sorted()
     }
 
+    /// Stamps `paths` again (a file watcher named them, `roots` being the snapshot's) and returns those added, removed or
+    /// changed, sorted, as `changes(since:)` would after a walk; nil when one is a folder (then walk).
+    mutating func restamp(_ paths: Set<String>, roots: [URL]) -> [String]? {
+        var changed: [String] = []
+        for path in paths.sorted() {
+            // Hidden files and editor backups are left out, as the walk leaves them out.
+            guard let root = roots.first(where: { path.hasPrefix($0.path + "/") }) else { return nil }
+            let relative = path.dropFirst(root.path.count + 1)
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || relative.hasSuffix("~") { continue }
+            var info = stat()
+            if stat(path, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFDIR { return nil }
+                let old = files[path]
+                stamp(path, info)
+                if files[path] != old { changed.append(path) }
+            } else if files.removeValue(forKey: path) != nil {
+                changed.append(path)
+            }
+        }
+        return changed
+    }
+
     private mutating func walk(_ folder: String) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }

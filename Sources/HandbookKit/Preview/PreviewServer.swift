@@ -115,21 +115,35 @@ public final class PreviewServer: Sendable {
         var snapshot = firstSnapshot
         var handled = 0
         while await !state.stopping {
+            var woken = false
             if let watcher {
-                handled = await settledEvents(watcher, after: handled)
+                let events = await settledEvents(watcher, after: handled)
+                woken = events != handled
+                handled = events
             } else {
                 try? await Task.sleep(for: options.pollInterval)
             }
             guard await !state.stopping else { break }
-            var current = FileTreeSnapshot.take(roots)
-            guard current != snapshot else { continue }
-            if watcher == nil {
-                // Editors save in several steps: let the folder settle before building.
-                try? await Task.sleep(for: .milliseconds(60))
+            // The files the watcher named, stamped again; else (no watcher, events it cannot name, or no event for a
+            // while) a walk of the whole tree.
+            var current = snapshot
+            let changed: [String]
+            if woken, let paths = watcher?.takeChanges(), let named = current.restamp(paths, roots: roots) {
+                guard !named.isEmpty else { continue }
+                changed = named
+            } else {
+                // What the watcher names from now on is for the next round: the walk may or may not see it.
+                _ = watcher?.takeChanges()
                 current = FileTreeSnapshot.take(roots)
+                guard current != snapshot else { continue }
+                if watcher == nil {
+                    // Editors save in several steps: let the folder settle before building.
+                    try? await Task.sleep(for: .milliseconds(60))
+                    current = FileTreeSnapshot.take(roots)
+                }
+                changed = current.changes(since: snapshot)
             }
             var seen = Set<String>()
-            let changed = current.changes(since: snapshot)
             let changes = changed.map(display).filter { seen.insert($0).inserted }
             snapshot = current
             await rebuild(changes: changes, changed: changed)

@@ -37,8 +37,11 @@ struct PrintBook: Sendable, Equatable {
 
     var isSplit: Bool { !volumes.isEmpty }
 
-    /// Lays out `parts`, in order, each with its items and their sizes in bytes.
-    init(_ parts: [(part: Part, items: [(id: ItemID, bytes: Int)])]) {
+    /// A part with its items and their sizes in bytes.
+    typealias Weighed = (part: Part, items: [(id: ItemID, bytes: Int)])
+
+    /// Lays out `parts`, in order.
+    init(_ parts: [Weighed]) {
         let total = parts.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.bytes } }
         guard total > Self.wholeBookLimit else {
             volumes = []

@@ -192,17 +192,22 @@ extension SiteRenderer {
 
     /// The print handbook's parts, in order: articles in reading order, roles, their kits, companies, and the
     /// glossary from A to Z; each section weighs its body.
-    static func printBook(content: ContentSet, readingOrder: [Article], bodies: [ItemID: RenderedBody]) -> PrintBook {
+    /// The print handbook's parts in order, each item with the bytes it weighs there.
+    static func printParts(content: ContentSet, readingOrder: [Article], bodies: [ItemID: RenderedBody]) -> [PrintBook.Weighed] {
         func weighed(_ documents: [Document]) -> [(id: ItemID, bytes: Int)] {
-            documents.map { ($0.id, (bodies[$0.id]?.html.utf8.count ?? 0) + $0.summary.utf8.count + 200) }
+            documents.map { ($0.id, printWeight($0, body: bodies[$0.id])) }
         }
         let archetypes = content.archetypes.map(\.document)
-        return PrintBook([
+        return [
             (.articles, weighed(readingOrder.map(\.document))), (.roles, weighed(archetypes)),
             // A kit carries the role's questions, answers and signals: about as much text as the role's body.
             (.kits, weighed(archetypes)), (.companies, weighed(content.companies.map(\.document))),
             (.glossary, weighed(glossaryOrder(content).map(\.document))),
-        ])
+        ]
+    }
+
+    static func printWeight(_ document: Document, body: RenderedBody?) -> Int {
+        (body?.html.utf8.count ?? 0) + document.summary.utf8.count + 200
     }
 
     /// Terms from A to Z, as the glossary appendix lists them.

@@ -21,6 +21,8 @@ struct SiteRenderer: Sendable {
     private(set) var tagged: [(name: String, articles: [Article])]
     /// Where each section of the print handbook goes: one page, or volumes for a large site.
     private(set) var printBook: PrintBook
+    /// What the print book was laid out from, to lay it out again when a body changes.
+    private var printParts: [PrintBook.Weighed]
     /// Each term's definition as pages carry it, rendered once by `partials/term-tip`: the same few lines would
     /// otherwise go through Mustache again on every page that links the term (26 times per page, on average, at
     /// 10,000 articles).
@@ -49,7 +51,8 @@ struct SiteRenderer: Sendable {
         sectionTrees = SectionTreeHTML(templates: templates)
         pageURLs = Dictionary(content.documents.filter { $0.slug != "index" }.map { ($0.id.url, $0.id) }) { first, _ in first }
         tagged = Self.tagIndex(content.articles)
-        printBook = Self.printBook(content: content, readingOrder: readingOrder, bodies: bodies)
+        printParts = Self.printParts(content: content, readingOrder: readingOrder, bodies: bodies)
+        printBook = PrintBook(printParts)
         let rendered = content.terms.parallelMap { term in
             templates.render("partials/term-tip", TermTip(slug: term.document.slug, summary: term.document.summary)) ?? ""
         }
@@ -80,9 +83,16 @@ struct SiteRenderer: Sendable {
         let id = article.document.id
         renderer.content = content
         renderer.bodies[id] = body
-        renderer.readingOrder = readingOrder.map { $0.document.id == id ? article : $0 }
-        renderer.tagged = tagged.map { ($0.name, $0.articles.map { $0.document.id == id ? article : $0 }) }
-        renderer.printBook = Self.printBook(content: content, readingOrder: renderer.readingOrder, bodies: renderer.bodies)
+        if let index = readingOrder.firstIndex(where: { $0.document.id == id }) { renderer.readingOrder[index] = article }
+        for (tag, (_, articles)) in tagged.enumerated() {
+            if let index = articles.firstIndex(where: { $0.document.id == id }) { renderer.tagged[tag].articles[index] = article }
+        }
+        for (part, weighed) in printParts.enumerated() where weighed.part == .articles {
+            if let index = weighed.items.firstIndex(where: { $0.id == id }) {
+                renderer.printParts[part].items[index].bytes = Self.printWeight(article.document, body: body)
+            }
+        }
+        renderer.printBook = PrintBook(renderer.printParts)
         return renderer
     }
 
