@@ -20,15 +20,16 @@ extension Build {
     /// An edit can be scoped this way only if everything other pages read of the page is as before: its front matter
     /// (or the title and summary taken from its text), its headings, the pages and terms it links and mentions, and its
     /// links' targets; and if neither the old nor the new text has a diagnostic. Anything else (a new, removed or renamed
-    /// file, a term, a template, `site.yml`) returns nil, and the caller runs a full build. `RandomEditTests` checks the
-    /// output against a full build after every edit.
+    /// file, a term, a template, `site.yml`) returns nil, and the caller runs a full build: `kept` may then be half
+    /// updated and is not to be used again. It is changed in place, so that a state held once is not copied (10,000
+    /// articles). `RandomEditTests` checks the output against a full build after every edit.
     static func update(_ kept: inout Kept, changed sources: [String]) -> (report: BuildReport, index: SearchIndexJob)? {
         var clock = StageClock()
         guard !sources.isEmpty, !kept.report.failed else { return nil }
-        var renderer = kept.renderer
-        var edited: [Article] = []
+        // First every changed file is read and rendered; only if all can be scoped does anything change.
+        var replacements: [(index: Int, article: Article, body: RenderedBody)] = []
         for source in Set(sources).sorted() {
-            var content = renderer.content
+            let content = kept.renderer.content
             guard source.hasSuffix(".md"), let index = content.articles.firstIndex(where: { $0.document.source == source }) else {
                 return nil
             }
@@ -36,7 +37,7 @@ extension Build {
             let id = old.document.id
             // The top folder's index.md is the home page's text, which the home page shows with everything else.
             guard id.slug != "index", !kept.report.diagnostics.contains(where: { $0.location.path == old.document.path }),
-                let oldBody = renderer.bodies[id]
+                let oldBody = kept.renderer.bodies[id]
             else { return nil }
             var problems: [Diagnostic] = []
             let record = ContentLoader.reload(
@@ -50,12 +51,14 @@ extension Build {
                 body.headings == oldBody.headings, body.links == oldBody.links, body.terms == oldBody.terms,
                 body.omittedIDs == oldBody.omittedIDs, Self.targets(body.references) == Self.targets(oldBody.references)
             else { return nil }
-            content.articles[index] = article
-            renderer = renderer.replacing(article, body: body, in: content)
-            edited.append(article)
+            replacements.append((index, article, body))
         }
+        let printBook = kept.renderer.printBook
+        for (index, article, body) in replacements { kept.renderer.replace(articleAt: index, with: article, body: body) }
         // A longer or shorter text can move the print handbook's volume boundaries, and so change other volumes.
-        guard renderer.printBook == kept.renderer.printBook else { return nil }
+        guard kept.renderer.printBook == printBook else { return nil }
+        let renderer = kept.renderer
+        let edited = replacements.map(\.article)
         clock.mark("load and markdown")
 
         var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
@@ -71,7 +74,6 @@ extension Build {
         let output = kept.options.output.path
         let problems = pages.parallelMap { OutputWriter.replace(output + "/" + $0.path, with: $0.contents) }
         guard problems.allSatisfy({ $0 == nil }) else { return nil }
-        kept.renderer = renderer
         clock.mark("write")
         var report = kept.report
         report.stageTimes = clock.stages

@@ -54,6 +54,8 @@ public final class PreviewServer: Sendable {
     /// that a later rebuild has made stale (`rebuilds` moved on) writes nothing.
     private let indexQueue = DispatchQueue(label: "handbook-serve-search-index")
     private let rebuilds = Atomic<Int>(0)
+    /// The search index's files as the output has them, by path; held while a job writes them.
+    private let searchFiles = Mutex<[String: Digest]>([:])
     /// Wakes the loop the moment something changes (inotify); nil where there is none: then it polls.
     private let watcher: FileWatcher?
     /// With a watcher: how long the events must pause before a rebuild (a save is several events, and a burst of
@@ -231,29 +233,33 @@ public final class PreviewServer: Sendable {
     /// Rebuilds after a change to `sources` (content-relative; empty when something else changed): in part when
     /// `Build.update` can, the search index then written by `indexQueue`; else in full, keeping what the next needs.
     private func build(_ sources: [String]) throws(Build.Failure) -> BuildReport {
-        if !sources.isEmpty, var last = kept.withLock({ $0 }), let (report, index) = Build.update(&last, changed: sources) {
-            // The index files on disk are those the last job wrote, perhaps while this update ran.
-            kept.withLock { current in
-                last.searchFiles = current?.searchFiles ?? last.searchFiles
-                current = last
-            }
-            let generation = rebuilds.add(1, ordering: .sequentiallyConsistent).newValue
-            indexQueue.async {
-                guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation else { return }
-                let files = index.files()
-                // Written under the lock a full build takes first: never into an output being replaced.
-                self.kept.withLock { kept in
-                    guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation, let previous = kept?.searchFiles else {
-                        return
+        // Taken out, so that the update changes it in place rather than copying 10,000 pages' worth of state.
+        if !sources.isEmpty,
+            var last = kept.withLock({ state in
+                defer { state = nil }
+                return state
+            })
+        {
+            if let (report, index) = Build.update(&last, changed: sources) {
+                kept.withLock { $0 = last }
+                let generation = rebuilds.add(1, ordering: .sequentiallyConsistent).newValue
+                indexQueue.async {
+                    guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation else { return }
+                    let files = index.files()
+                    // Written under the lock a full build takes first: never into an output being replaced.
+                    self.searchFiles.withLock { previous in
+                        guard self.rebuilds.load(ordering: .sequentiallyConsistent) == generation else { return }
+                        previous = index.write(files, over: previous)
                     }
-                    kept?.searchFiles = index.write(files, over: previous)
                 }
+                return report
             }
-            return report
         }
         rebuilds.add(1, ordering: .sequentiallyConsistent)
+        searchFiles.withLock { $0 = [:] }
         kept.withLock { $0 = nil }
         let (report, next) = try Build.run(options.build, keeping: true)
+        searchFiles.withLock { $0 = next?.searchFiles ?? [:] }
         kept.withLock { $0 = next }
         return report
     }

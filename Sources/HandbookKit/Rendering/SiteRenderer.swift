@@ -75,25 +75,23 @@ struct SiteRenderer: Sendable {
         return results.compactMap(\.0)
     }
 
-    /// The renderer after the text of `article` alone changed (`Build.update`): what it derives from titles, summaries
-    /// and sections (the section trees, the term definitions, the tags) is kept; the print book is laid out again, as
-    /// a body's size places it.
-    func replacing(_ article: Article, body: RenderedBody, in content: ContentSet) -> SiteRenderer {
-        var renderer = self
+    /// After the text of the article at `index` of the content alone changed (`Build.update`): what the renderer
+    /// derives from titles, summaries and sections (the section trees, the term definitions, the tags) is kept; the
+    /// print book is laid out again, as a body's size places it. In place: a renderer held once is not copied.
+    mutating func replace(articleAt index: Int, with article: Article, body: RenderedBody) {
         let id = article.document.id
-        renderer.content = content
-        renderer.bodies[id] = body
-        if let index = readingOrder.firstIndex(where: { $0.document.id == id }) { renderer.readingOrder[index] = article }
-        for (tag, (_, articles)) in tagged.enumerated() {
-            if let index = articles.firstIndex(where: { $0.document.id == id }) { renderer.tagged[tag].articles[index] = article }
+        content.articles[index] = article
+        bodies[id] = body
+        if let index = readingOrder.firstIndex(where: { $0.document.id == id }) { readingOrder[index] = article }
+        for tag in tagged.indices {
+            if let index = tagged[tag].articles.firstIndex(where: { $0.document.id == id }) { tagged[tag].articles[index] = article }
         }
-        for (part, weighed) in printParts.enumerated() where weighed.part == .articles {
-            if let index = weighed.items.firstIndex(where: { $0.id == id }) {
-                renderer.printParts[part].items[index].bytes = Self.printWeight(article.document, body: body)
+        for part in printParts.indices where printParts[part].part == .articles {
+            if let index = printParts[part].items.firstIndex(where: { $0.id == id }) {
+                printParts[part].items[index].bytes = Self.printWeight(article.document, body: body)
             }
         }
-        renderer.printBook = PrintBook(renderer.printParts)
-        return renderer
+        printBook = PrintBook(printParts)
     }
 
     // MARK: Pages
