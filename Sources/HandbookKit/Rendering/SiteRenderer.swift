@@ -100,11 +100,25 @@ struct SiteRenderer: Sendable {
     /// page and the print page holding it. Every other page shows an article by title and summary only.
     func pagesShowingBody(of article: Article) -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
         let renderer = self
-        var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = [
-            { renderer.page(article.document, template: "article", view: renderer.articleView(article)) }
-        ]
+        let page: @Sendable () -> (OutputFile?, Diagnostic?) = {
+            renderer.page(article.document, template: "article", view: renderer.articleView(article))
+        }
+        return [page] + printJobs(holding: article.document.id)
+    }
+
+    /// The print handbook's pages: `print.html` and its volumes, or (`holding`) only the page with that item's body.
+    /// The print page carries every body, so it needs the definitions of every term any body links; a volume, those
+    /// of its own bodies.
+    private func printJobs(holding id: ItemID? = nil) -> [@Sendable () -> (OutputFile?, Diagnostic?)] {
+        let renderer = self
+        var jobs: [@Sendable () -> (OutputFile?, Diagnostic?)] = []
         if printBook.isSplit {
-            for index in printBook.volumes.indices where printBook.volumes[index].items.contains(article.document.id) {
+            if id == nil {
+                jobs.append {
+                    renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "")
+                }
+            }
+            for index in printBook.volumes.indices where id.map(printBook.volumes[index].items.contains) ?? true {
                 jobs.append { renderer.printVolume(index) }
             }
         } else {
@@ -158,22 +172,7 @@ struct SiteRenderer: Sendable {
             renderer.frame(
                 "checklist.html", template: "checklist", view: renderer.checklistView(), title: "Screening checklist", nav: "checklist")
         }
-        // The print page carries every body, so it needs the definitions of every term any body links; a volume,
-        // those of its own bodies.
-        if printBook.isSplit {
-            jobs.append {
-                renderer.frame("print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "")
-            }
-            for index in printBook.volumes.indices {
-                jobs.append { renderer.printVolume(index) }
-            }
-        } else {
-            let printTips = tips(Set(bodies.values.flatMap(\.terms)).sorted())
-            jobs.append {
-                renderer.frame(
-                    "print.html", template: "print", view: renderer.printView(), title: "The whole handbook", nav: "", tips: printTips)
-            }
-        }
+        jobs += printJobs()
         jobs += ownersJobs()
         if !recentChanges.isEmpty {
             jobs.append {

@@ -11,8 +11,8 @@ import Testing
         func value(named name: String) -> TemplateValue? { .of(fields[name]) }
     }
 
-    /// The plan's output, once checked to be swift-mustache's.
-    static func render(_ templates: [String: String], _ name: String, _ view: [String: String]) throws -> String? {
+    /// `templates` (name → text) loaded as a templates folder.
+    static func load(_ templates: [String: String], diagnostics: inout [Diagnostic]) throws -> TemplateSet {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaping-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (file, text) in templates {
@@ -20,8 +20,13 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
+        return try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+    }
+
+    /// The plan's output, once checked to be swift-mustache's.
+    static func render(_ templates: [String: String], _ name: String, _ view: [String: String]) throws -> String? {
         var diagnostics: [Diagnostic] = []
-        var set = try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+        var set = try load(templates, diagnostics: &diagnostics)
         #expect(set.unplanned.isEmpty)
         let planned = set.render(name, Fields(fields: view))
         set.renderWithReference = true
@@ -46,19 +51,12 @@ import Testing
     /// What the plan leaves out (here inheritance, in a partial) is rendered by swift-mustache, with the template,
     /// and every template including it, named with the reason.
     @Test func aTemplateThePlanLeavesOutIsRenderedBySwiftMustache() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaping-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let templates = [
             "page": "<main>{{> partials/p}}</main>", "partials/p": "{{<base}}{{$inner}}<b>{{t}}</b>{{/inner}}{{/base}}",
             "base": "<div>{{$inner}}-{{/inner}}</div>", "plain": "<i>{{t}}</i>",
         ]
-        for (file, text) in templates {
-            let url = folder.appendingPathComponent(file + ".mustache")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
         var diagnostics: [Diagnostic] = []
-        let set = try TemplateSet.load(from: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+        let set = try Self.load(templates, diagnostics: &diagnostics)
         #expect(!diagnostics.contains { $0.id == "template-syntax" })
         #expect(set.unplanned.map(\.template) == ["base", "page", "partials/p"])
         #expect(set.unplanned[1].reason == "it includes 'partials/p', which swift-mustache renders")
