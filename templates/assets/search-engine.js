@@ -27,6 +27,8 @@
 
   const MAX_QUERY_CHARS = 200;
   const MAX_QUERY_WORDS = 10;
+  // The longest joined form the index keeps (SearchTokenizer.maxJoined, search-words.js MAX_JOINED).
+  const MAX_JOINED_NAME = 24;
   const DEFAULT_LIMIT = 10;
   const MAX_LIMIT = 1000;
 
@@ -98,14 +100,21 @@
       if (pool.length < 64) pool.push(array);
     }
 
-    /** The query's words: [{ raw, term, isLast }], stop words dropped unless nothing else is left. */
+    /**
+     * The query's words: [{ raw, term, isLast }], stop words dropped unless nothing else is left. Then a query of
+     * two or more stop words is their joined form, as the index holds a title of stop words alone ("How to" as
+     * "howto", SearchTokenizer.stopWordName); a single one stays as it is typed, matched as a prefix.
+     */
     function queryWords(query) {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
       const tokens = words.tokenize(text).slice(0, MAX_QUERY_WORDS);
       const kept = tokens.map((raw, i) => ({ raw, term: termOf(raw), isLast: i === tokens.length - 1 }));
       if (!store.stemmed) return kept;
       const content = kept.filter((word) => !words.isStopWord(word.raw));
-      return content.length > 0 || kept.length === 0 ? content : [kept[kept.length - 1]];
+      if (content.length > 0 || kept.length === 0) return content;
+      const joined = kept.map((word) => word.raw).join('');
+      if (kept.length >= 2 && joined.length <= MAX_JOINED_NAME) return [{ raw: joined, term: termOf(joined), isLast: true }];
+      return [kept[kept.length - 1]];
     }
 
     /**

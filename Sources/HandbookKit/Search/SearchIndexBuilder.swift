@@ -179,9 +179,12 @@ struct SearchIndex: Sendable {
         init() { buffer.reserveCapacity(8192) }
 
         mutating func add(_ text: String, _ bit: UInt8) {
-            SearchTokenizer.fold(text, into: &buffer)
             // In names, words next to each other also count joined: "Hugging Face" is found as "huggingface".
             let joinNames = bit == SearchField.title || bit == SearchField.alias
+            if joinNames, let name = SearchTokenizer.stopWordName(text) {
+                Array(name.utf8).withUnsafeBufferPointer { counter.count($0, bit) }
+            }
+            SearchTokenizer.fold(text, into: &buffer)
             var previous: Range<Int>?
             let folded = buffer
             folded.withUnsafeBufferPointer { bytes in
@@ -203,6 +206,14 @@ struct SearchIndex: Sendable {
         }
     }
 
+    /// A title's or alias's key among the names: its terms, sorted; for a name of stop words alone, its words joined.
+    static func nameKey(_ name: String) -> String {
+        if let joined = SearchTokenizer.stopWordName(name) {
+            return String(decoding: SearchTokenizer.term(Array(joined.utf8)), as: UTF8.self)
+        }
+        return SearchTokenizer.terms(name, joined: false).sorted().joined(separator: " ")
+    }
+
     private static func phrase(_ text: String) -> String { SearchTokenizer.terms(text, joined: false).joined(separator: " ") }
 
     private static func synonyms(_ groups: [[String]]) -> [(key: String, values: [String])] {
@@ -217,8 +228,7 @@ struct SearchIndex: Sendable {
     private static func names(_ documents: [SearchDocument]) -> [(key: String, docs: [Int])] {
         var map: [String: [Int]] = [:]
         for (docID, document) in documents.enumerated() {
-            let keys = Set(
-                ([document.title] + document.aliases).map { SearchTokenizer.terms($0, joined: false).sorted().joined(separator: " ") })
+            let keys = Set(([document.title] + document.aliases).map(nameKey))
             for key in keys where !key.isEmpty { map[key, default: []].append(docID) }
         }
         return map.map { (key: $0.key, docs: $0.value) }.sorted { $0.key < $1.key }

@@ -111,6 +111,16 @@ enum SearchTokenizer {
 
     static func isStopWord(_ token: [UInt8]) -> Bool { stopWords.contains(token) }
 
+    /// A name made of stop words alone ("How to", "What we do"), which would otherwise leave its page no term to be
+    /// found by: its words joined ("howto", "whatwedo"), as a query of stop words alone is searched
+    /// (search-engine.js). nil for a name with another word, a single word, or one longer than `maxJoined`.
+    static func stopWordName(_ text: String) -> String? {
+        let words = tokens(text)
+        guard words.count >= 2, words.allSatisfy({ isStopWord(Array($0.utf8)) }) else { return nil }
+        let joined = words.joined()
+        return joined.utf8.count <= maxJoined ? joined : nil
+    }
+
     /// `fold(text)` as bytes, into a buffer the caller reuses: ASCII is lowercased in place, and only the runs of other
     /// characters go through `fold`. One curly apostrophe used to send a whole page through Foundation's decomposition
     /// (a fifth of a wiki's build); a scalar's folding does not depend on the ASCII around it.
