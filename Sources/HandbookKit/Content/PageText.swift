@@ -172,8 +172,9 @@ enum PageText {
     static func plain(_ text: some StringProtocol) -> String {
         // Unicode scalars, not Characters: every page without a summary comes through here (grapheme breaking was 4%
         // of a 10,000-page wiki's build), and no syntax this reads spans a grapheme.
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         var characters = Array(String(text).unicodeScalars)
+        out.reserveCapacity(characters.count)
         if let brace = characters.lastIndex(of: "{"), characters.last == "}", characters.count > brace + 1,
             ["#", ".", ":"].contains(characters[brace + 1])
         {
@@ -225,7 +226,29 @@ enum PageText {
                 index += 1
             }
         }
-        return String(out).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return collapsingSpaces(out)
+    }
+
+    /// The scalars as a string, with runs of spaces and tabs made one space and none at the ends. ASCII text goes
+    /// byte by byte; other text by Characters, where a space can begin a longer grapheme and is then no space.
+    private static func collapsingSpaces(_ scalars: [Unicode.Scalar]) -> String {
+        guard scalars.allSatisfy(\.isASCII) else {
+            return String(String.UnicodeScalarView(scalars)).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        var space = false
+        for scalar in scalars {
+            let byte = UInt8(scalar.value)
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                space = !bytes.isEmpty
+                continue
+            }
+            if space { bytes.append(UInt8(ascii: " ")) }
+            space = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `_` that opens or closes emphasis, not one inside a word (`snake_case`).

@@ -43,15 +43,23 @@ struct SourceLocator {
             line = cursor.line
             fromColumn = cursor.column + 1
         }
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return nil }
         while line < lines.count {
+            // Bytes, not Foundation's search: every link with a #fragment is located, found or not.
             let text = lines[line]
             let scalars = text.unicodeScalars
-            if fromColumn <= scalars.count,
-                let found = String(scalars.dropFirst(fromColumn)).range(of: needle)
-            {
-                let column = fromColumn + String(scalars.dropFirst(fromColumn))[..<found.lowerBound].unicodeScalars.count
-                cursors[needle] = (line, column)
-                return SourceLocation(path: path, line: bodyFirstLine + line, column: column + 1)
+            if let start = scalars.index(scalars.startIndex, offsetBy: fromColumn, limitedBy: scalars.endIndex) {
+                let utf8 = text.utf8
+                var from = start
+                while let candidate = utf8[from...].firstIndex(of: first) {
+                    if utf8[candidate...].starts(with: bytes) {
+                        let column = scalars.distance(from: scalars.startIndex, to: candidate)
+                        cursors[needle] = (line, column)
+                        return SourceLocation(path: path, line: bodyFirstLine + line, column: column + 1)
+                    }
+                    from = utf8.index(after: candidate)
+                }
             }
             line += 1
             fromColumn = 0

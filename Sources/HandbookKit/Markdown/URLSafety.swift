@@ -2,12 +2,13 @@
 enum URLSafety {
     /// Schemes that run code or reach the reader's disk, as cmark's safe mode defines them.
     static func isDangerous(_ url: String) -> Bool {
-        // Browsers ignore tabs, newlines and leading control characters in a scheme: so do we.
-        let compact = String(url.unicodeScalars.filter { $0.value > 0x20 }).lowercased()
-        for scheme in ["javascript:", "vbscript:", "file:"] where compact.hasPrefix(scheme) { return true }
-        if compact.hasPrefix("data:") {
+        // Browsers ignore tabs, newlines and leading control characters in a scheme: so do we. Only ASCII letters
+        // lowercase to the letters of these schemes, so bytes will do (every link comes through here).
+        let compact = url.utf8.lazy.filter { $0 > 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for scheme in ["javascript:", "vbscript:", "file:"] where compact.starts(with: scheme.utf8) { return true }
+        if compact.starts(with: "data:".utf8) {
             let safe = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
-            return !safe.contains { compact.hasPrefix($0) }
+            return !safe.contains { compact.starts(with: $0.utf8) }
         }
         return false
     }
@@ -27,8 +28,11 @@ enum URLSafety {
     /// A path from the site root (`/images/chart.png`) keeps its leading "/".
     static func localReference(_ url: String) -> LocalReference? {
         guard !url.isEmpty, !url.hasPrefix("//"), !hasScheme(url) else { return nil }
-        let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]).removingPercentEncodingIfPossible }
+        let utf8 = url.utf8
+        let cut = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        let fragment = utf8.firstIndex(of: UInt8(ascii: "#")).map {
+            String(url[utf8.index(after: $0)...]).removingPercentEncodingIfPossible
+        }
         return LocalReference(
             path: String(url[..<cut]).removingPercentEncodingIfPossible, suffix: String(url[cut...]),
             fragment: fragment?.isEmpty == false ? fragment : nil)
@@ -66,7 +70,8 @@ enum URLSafety {
     /// "articles/../terms/./django.md" -> "terms/django.md"; nil when it climbs out of the content folder.
     static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
-        for part in path.split(separator: "/") {
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
+            let part = Substring(bytes)
             switch part {
             case ".": continue
             case "..":
@@ -81,7 +86,7 @@ enum URLSafety {
 
 extension String {
     fileprivate var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

@@ -1,16 +1,39 @@
 import Synchronization
 
-/// The section tree's HTML, from `partials/section-tree` (one level) and `partials/section-tree-item` (one entry),
-/// each rendered once per distinct value: the pages of a folder share their ancestors' levels and every entry but
-/// their own, so a page costs two renders (its own entry and its level) instead of one per entry of every level
-/// (a third of the pages stage at 10,000 nested pages).
+/// The section tree's HTML, from `partials/section-tree` (one level) and `partials/section-tree-item` (one entry).
 ///
-/// An open entry's level is rendered with `slot` in place of the level below it, which goes in afterwards.
+/// The tree of a page is its levels from the top down, each rendered with `slot` in place of the level below it and
+/// cut there: the heads in order, then the tails in reverse. A level that holds no current entry looks the same on
+/// every page under it, so it is rendered once and kept by where it is (its section, the entry the branch goes
+/// through, the path to the root), and a page costs one render of its own level, whose other entries are kept too.
+/// At 10,000 nested pages this took a third of the pages stage when every level was built and hashed per page.
+///
+/// Keys name entries, not their titles: a renderer's content keeps its titles and URLs (`Build.update` scopes only
+/// edits that change neither), and a new build makes a new renderer.
 final class SectionTreeHTML: Sendable {
+    /// A level rendered and cut where the open entry's level goes (`tail` nil when no entry is open).
+    struct Parts: Sendable {
+        var head: String
+        var tail: String?
+    }
+
+    /// A level that holds no current entry: the same on every page that shows it.
+    struct LevelKey: Sendable, Hashable {
+        var section: String
+        var through: SectionTree.Entry?
+        var root: String
+    }
+
+    /// An entry that is not the current one.
+    struct ItemKey: Sendable, Hashable {
+        var entry: SectionTree.Entry
+        var root: String
+        var open: Bool
+    }
+
     private let templates: TemplateSet
-    private let items = Mutex<[TreeItemView: String]>([:])
-    /// A level's HTML, cut where the open entry's level below goes (`tail` nil when no entry is open).
-    private let levels = Mutex<[TreeLevelView: (head: String, tail: String?)]>([:])
+    private let items = Mutex<[ItemKey: String]>([:])
+    private let levels = Mutex<[LevelKey: Parts]>([:])
     /// Stands for the open entry's level below: no title, URL or template text holds it.
     static let slot = "\u{1}section-tree-below\u{1}"
 
@@ -18,50 +41,46 @@ final class SectionTreeHTML: Sendable {
         self.templates = templates
     }
 
-    /// The whole tree, the open branches included.
-    func html(_ level: TreeLevel) -> String {
-        var items = ""
-        var below: String?
-        var holdsCurrent = false
-        for item in level.items {
-            if let open = item.open { below = html(open) }
-            holdsCurrent = holdsCurrent || item.current
-            items += self.item(
-                TreeItemView(
-                    title: item.title, url: item.url, isSection: item.isSection, current: item.current,
-                    open: item.open.map { _ in Self.slot }))
-        }
-        let view = TreeLevelView(items: items, more: level.more)
-        // A level holding the current page is this page's alone: rendered, not kept.
-        let parts = holdsCurrent ? Self.cut(render("partials/section-tree", view)) : cachedLevel(view)
-        guard let tail = parts.tail else { return parts.head }
-        return parts.head + (below ?? "") + tail
+    /// The tree from its levels, the top first.
+    static func join(_ levels: [Parts]) -> String {
+        var html = ""
+        for level in levels { html += level.head }
+        for level in levels.reversed() { html += level.tail ?? "" }
+        return html
     }
 
-    private func cachedLevel(_ view: TreeLevelView) -> (head: String, tail: String?) {
-        if let known = levels.withLock({ $0[view] }) { return known }
-        let parts = Self.cut(render("partials/section-tree", view))
-        levels.withLock { $0[view] = parts }
+    /// A level, kept under `key` when it has one; `make` gives its view, its entries already rendered.
+    func level(_ key: LevelKey?, _ make: () -> TreeLevelView) -> Parts {
+        guard let key else { return Self.cut(render("partials/section-tree", make())) }
+        if let known = levels.withLock({ $0[key] }) { return known }
+        let parts = Self.cut(render("partials/section-tree", make()))
+        levels.withLock { $0[key] = parts }
         return parts
     }
 
-    /// The HTML before and after the slot, once per level rendered rather than a search and replace per page.
-    private static func cut(_ html: String) -> (head: String, tail: String?) {
-        guard let range = html.range(of: slot) else { return (html, nil) }
-        return (String(html[..<range.lowerBound]), String(html[range.upperBound...]))
-    }
-
-    private func item(_ view: TreeItemView) -> String {
-        view.current ? render("partials/section-tree-item", view) : cached(view, in: items, "partials/section-tree-item")
-    }
-
-    private func cached<View: Hashable & Sendable & TemplateScope>(
-        _ view: View, in cache: borrowing Mutex<[View: String]>, _ template: String
-    ) -> String {
-        if let known = cache.withLock({ $0[view] }) { return known }
-        let rendered = render(template, view)
-        cache.withLock { $0[view] = rendered }
+    /// An entry, kept under `key` when it has one (any entry but the current one).
+    func item(_ key: ItemKey?, _ make: () -> TreeItemView) -> String {
+        guard let key else { return render("partials/section-tree-item", make()) }
+        if let known = items.withLock({ $0[key] }) { return known }
+        let rendered = render("partials/section-tree-item", make())
+        items.withLock { $0[key] = rendered }
         return rendered
+    }
+
+    /// The HTML before and after the slot, found byte by byte (it starts with U+0001, which nothing else writes).
+    static func cut(_ html: String) -> Parts {
+        let slotBytes = Array(slot.utf8)
+        let utf8 = html.utf8
+        var from = utf8.startIndex
+        while let start = utf8[from...].firstIndex(of: slotBytes[0]) {
+            if let end = utf8.index(start, offsetBy: slotBytes.count, limitedBy: utf8.endIndex),
+                utf8[start..<end].elementsEqual(slotBytes)
+            {
+                return Parts(head: String(html[..<start]), tail: String(html[end...]))
+            }
+            from = utf8.index(after: start)
+        }
+        return Parts(head: html, tail: nil)
     }
 
     private func render(_ template: String, _ view: any TemplateScope) -> String {

@@ -81,16 +81,19 @@ extension SiteRenderer {
     /// `review_after_months`, oldest review first), then by title; owners A to Z, each with the path of its page.
     func ownerGroups() -> [(owner: String?, path: String, pages: [Document])] {
         let months = content.site.reviewAfterMonths
-        let stale = Dictionary(uniqueKeysWithValues: content.documents.map { ($0.id, $0.isStale(today: today, afterMonths: months)) })
+        // Sort keys are made once per page, not in every comparison.
         func ordered(_ documents: [Document]) -> [Document] {
-            documents.sorted { a, b in
-                let (x, y) = (stale[a.id] ?? false, stale[b.id] ?? false)
-                if x != y { return x }
-                if x, a.reviewed?.value != b.reviewed?.value {
-                    return (a.reviewed?.value.iso ?? "") < (b.reviewed?.value.iso ?? "")
-                }
-                return (a.title.value.lowercased(), a.id.url) < (b.title.value.lowercased(), b.id.url)
+            let keys = documents.map { document in
+                let stale = document.isStale(today: today, afterMonths: months)
+                return (stale: stale, review: stale ? document.reviewed?.value.iso ?? "" : "", title: document.title.value.lowercased())
             }
+            let order = documents.indices.sorted { i, j in
+                let (a, b) = (keys[i], keys[j])
+                if a.stale != b.stale { return a.stale }
+                if a.review != b.review { return a.review < b.review }
+                return (a.title, documents[i].id.url) < (b.title, documents[j].id.url)
+            }
+            return order.map { documents[$0] }
         }
         let byOwner = Dictionary(grouping: content.documents) { $0.owner ?? "" }
         var paths = Set<String>()
@@ -129,14 +132,15 @@ extension SiteRenderer {
         var staleTotal = 0
         for (index, group) in groups.enumerated() {
             let title = group.owner ?? "No owner"
-            let views = group.pages.map { ownedPageView($0, from: "") }
-            let stale = views.count(where: \.stale)
+            // Stale pages come first in a group.
+            let stalePages = group.pages.prefix { $0.isStale(today: today, afterMonths: content.site.reviewAfterMonths) }
+            let stale = stalePages.count
             staleTotal += stale
-            let tally = "\(views.count) page\(views.count == 1 ? "" : "s")" + (stale > 0 ? ", \(stale) stale" : "")
+            let tally = "\(group.pages.count) page\(group.pages.count == 1 ? "" : "s")" + (stale > 0 ? ", \(stale) stale" : "")
             overview.append(
                 OwnerView(
                     owner: title, id: group.owner == nil ? "owners-none" : "owner-\(index + 1)", url: group.path,
-                    pages: Array(views.filter(\.stale).prefix(Self.ownersOverviewStale)), staleCount: stale, tally: tally,
+                    pages: stalePages.prefix(Self.ownersOverviewStale).map { ownedPageView($0, from: "") }, staleCount: stale, tally: tally,
                     hasOwner: group.owner != nil))
             let pagination = Pagination(first: group.path, count: group.pages.count)
             for page in pagination.pages {

@@ -13,28 +13,45 @@ extension SiteRenderer {
             LinkView(title: $0.key.isEmpty ? "Home" : $0.title, url: root + $0.url)
         }
         if isSectionPage && key.isEmpty { breadcrumbs = [] }
-        var level: TreeLevel?
-        for (depth, section) in chain.enumerated().reversed() {
+        var levels: [SectionTreeHTML.Parts] = []
+        for (depth, section) in chain.enumerated() {
             // The entry the branch goes through at this level: the next section down, or the page itself.
             let through: SectionTree.Entry? =
                 depth + 1 < chain.count ? .section(chain[depth + 1].key) : (isSectionPage ? nil : page.map { .page($0) })
             let current: SectionTree.Entry? =
                 isSectionPage ? (depth + 1 == chain.count - 1 ? .section(key) : nil) : (depth + 1 == chain.count ? through : nil)
-            let shown = Self.window(section.entries, around: through.flatMap { tree.position(of: $0) })
-            let items = shown.map { entry in
-                TreeItem(
-                    title: title(of: entry), url: root + url(of: entry), isSection: entry.isSection, current: entry == current,
-                    open: entry == through && entry.isSection ? level : nil)
-            }
-            let more =
-                shown.count < section.entries.count
-                ? LinkView(
-                    title: "All \(section.entries.count) in \(section.key.isEmpty ? "the handbook" : section.title)",
-                    url: root + section.url)
-                : nil
-            level = TreeLevel(items: items, more: more)
+            let kept = current == nil ? SectionTreeHTML.LevelKey(section: section.key, through: through, root: root) : nil
+            levels.append(
+                sectionTrees.level(kept) {
+                    treeLevel(section, through: through, current: current, root: root)
+                })
         }
-        return SectionNavView(breadcrumbs: breadcrumbs, tree: sectionTrees.html(level ?? TreeLevel(items: [], more: nil)))
+        if levels.isEmpty { levels = [sectionTrees.level(nil) { TreeLevelView(items: "", more: nil) }] }
+        return SectionNavView(breadcrumbs: breadcrumbs, tree: SectionTreeHTML.join(levels))
+    }
+
+    /// One level of the tree: the section's entries around `through` (open, if a section), and a link to the rest.
+    private func treeLevel(_ section: SectionTree.Section, through: SectionTree.Entry?, current: SectionTree.Entry?, root: String)
+        -> TreeLevelView
+    {
+        let shown = Self.window(section.entries, around: through.flatMap { content.sections.position(of: $0) })
+        var items = ""
+        for entry in shown {
+            let open = entry == through && entry.isSection
+            let isCurrent = entry == current
+            items += sectionTrees.item(isCurrent ? nil : SectionTreeHTML.ItemKey(entry: entry, root: root, open: open)) {
+                TreeItemView(
+                    title: title(of: entry), url: root + url(of: entry), isSection: entry.isSection, current: isCurrent,
+                    open: open ? SectionTreeHTML.slot : nil)
+            }
+        }
+        let more =
+            shown.count < section.entries.count
+            ? LinkView(
+                title: "All \(section.entries.count) in \(section.key.isEmpty ? "the handbook" : section.title)",
+                url: root + section.url)
+            : nil
+        return TreeLevelView(items: items, more: more)
     }
 
     /// At most `treeWindow` entries, around the one at `place` when given.

@@ -178,35 +178,18 @@ struct SectionNavView: Sendable {
 }
 
 /// One level of the section tree, as `partials/section-tree` renders it: its entries' HTML and the link to the rest.
-struct TreeLevelView: Sendable, Hashable {
+struct TreeLevelView: Sendable {
     var items: String
     var more: LinkView?
 }
 
-/// One entry of the tree, as `partials/section-tree-item` renders it; `open` is the HTML of the level below.
-struct TreeItemView: Sendable, Hashable {
+/// One entry of the tree, as `partials/section-tree-item` renders it; `open` is the slot the level below goes in.
+struct TreeItemView: Sendable {
     var title: String
     var url: String
     var isSection: Bool
     var current: Bool
     var open: String?
-}
-
-/// One level of the section tree: a section's entries around the open one, and a link to the rest.
-struct TreeLevel: Sendable {
-    var items: [TreeItem]
-    /// "All 240 pages of Hiring", when the level shows only some of them.
-    var more: LinkView?
-}
-
-struct TreeItem: Sendable {
-    var title: String
-    var url: String
-    var isSection: Bool
-    /// This page.
-    var current: Bool
-    /// The next level down, for the section on the current page's branch.
-    var open: TreeLevel?
 }
 
 /// A section's listing: its subsections and pages, a page of them at a time.

@@ -31,6 +31,13 @@ struct LinkTargets {
     mutating func checkFragments() -> (diagnostics: [Diagnostic], repairs: [ItemID: [FragmentRepair]]) {
         var diagnostics: [Diagnostic] = []
         var repairs: [ItemID: [FragmentRepair]] = [:]
+        scanIDs(
+            of: content.documents.flatMap { document in
+                (bodies[document.id]?.references ?? []).compactMap { reference -> ItemID? in
+                    guard case .page(let id) = reference.target, reference.fragment != nil else { return nil }
+                    return id
+                }
+            })
         for document in content.documents {
             for reference in bodies[document.id]?.references ?? [] {
                 guard case .page(let id) = reference.target, let fragment = reference.fragment,
@@ -100,9 +107,24 @@ struct LinkTargets {
     /// The ids a page carries: those in its body (headings, footnotes, raw HTML) and those its template writes.
     private mutating func ids(of id: ItemID) -> Set<String> {
         if let known = idsByPage[id] { return known }
+        let ids = Self.ids(of: id, content: content, bodies: bodies, templateIDs: templateIDs)
+        idsByPage[id] = ids
+        return ids
+    }
+
+    /// The ids of these pages, read on both cores (a wiki links a third of its pages by #fragment).
+    private mutating func scanIDs(of pages: [ItemID]) {
+        let targets = Array(Set(pages).subtracting(idsByPage.keys))
+        let (content, bodies, templateIDs) = (content, bodies, templateIDs)
+        let scanned = targets.parallelMap { Self.ids(of: $0, content: content, bodies: bodies, templateIDs: templateIDs) }
+        for (id, ids) in zip(targets, scanned) { idsByPage[id] = ids }
+    }
+
+    private static func ids(
+        of id: ItemID, content: ContentSet, bodies: [ItemID: RenderedBody], templateIDs: @Sendable (Kind) -> Set<String>
+    ) -> Set<String> {
         var ids = HTMLIDs.scan(bodies[id]?.html ?? "").union(templateIDs(id.kind))
         if let titleID = content.document(id)?.titleID { ids.insert(titleID) }
-        idsByPage[id] = ids
         return ids
     }
 }

@@ -65,4 +65,13 @@ import Testing
     func titlesFromFileNames(_ name: String, _ title: String) {
         #expect(PageText.title(fromName: name) == title)
     }
+
+    @Test(arguments: [
+        ("  café \t au  lait ", "café au lait"), ("a  b", "a b"),
+        // A space that begins a longer grapheme (here with a combining accent) is no space.
+        ("x  \u{301}y", "x  \u{301}y"),
+    ])
+    func spacesCollapse(_ text: String, _ plain: String) {
+        #expect(PageText.plain(text) == plain)
+    }
 }

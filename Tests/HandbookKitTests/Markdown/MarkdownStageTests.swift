@@ -127,4 +127,10 @@ import Testing
         let html = try site.read("articles/a.html")
         #expect(html.contains("<p><kbd>Ctrl</kbd> and <a href=\"\">x</a></p>"))
     }
+
+    @Test func linksWithFragmentsAreLocatedInScalarsAndInOrder() {
+        let body = Self.harness.render(
+            "Çà → [a](guide.md#x) and [b](guide.md#x).\n\n* [c](<guide.md#x>)\n")
+        #expect(body.references.map { [$0.location.line, $0.location.column] } == [[5, 10], [5, 30], [7, 8]])
+    }
 }
