@@ -32,6 +32,8 @@ public struct SectionTree: Sendable {
     public private(set) var sections: [String: Section]
     /// Each entry's place in its section's entries: a page of a folder of 10,000 finds itself without a scan.
     private var positions: [Entry: Int] = [:]
+    /// Each section's `path(of:)`, made once: every page's search entry and change line shows one.
+    private var titlePaths: [String: String] = [:]
 
     init(_ articles: [Article]) {
         var sections: [String: Section] = ["": Section(key: "", folder: "", title: "Home")]
@@ -72,6 +74,10 @@ public struct SectionTree: Sendable {
             sections[key] = section
         }
         self.sections = sections
+        for key in sections.keys {
+            let chain = chain(to: key).dropFirst()
+            titlePaths[key] = chain.map(\.key) == [Kind.article.folder] ? "" : chain.map(\.title).joined(separator: " › ")
+        }
     }
 
     /// The section a page is listed in.
@@ -96,11 +102,7 @@ public struct SectionTree: Sendable {
 
     /// The titles of the sections a page is in, from the top, as search results and change lists show them
     /// ("People operations › Onboarding"): none for the pages of `articles/` or the top folder.
-    public func path(of id: ItemID) -> String {
-        let chain = chain(to: id.section).dropFirst()
-        guard chain.map(\.key) != [Kind.article.folder] else { return "" }
-        return chain.map(\.title).joined(separator: " › ")
-    }
+    public func path(of id: ItemID) -> String { titlePaths[id.section] ?? "" }
 
     /// The pages of a section and of all its subsections, depth first in reading order (the print handbook's order).
     public func pagesInOrder(from key: String = "") -> [ItemID] {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds where a piece of inline text was written, for diagnostics about links inside a body.
 ///
 /// cmark reports reliable lines for blocks only, so an inline problem is located by searching for its
@@ -9,10 +7,18 @@ struct SourceLocator {
     private let path: String
     private let bodyFirstLine: Int
     private var cursors: [String: (line: Int, column: Int)] = [:]
-    /// Split only when a diagnostic needs a place: most pages never do. Split on the byte, not the Character:
-    /// "\r\n" is a single Character in Swift, and a CRLF file would otherwise be one long line.
-    private lazy var lines: [Substring] = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        .map { Substring($0) }
+    /// Where each line starts, found only when a link needs a place. Split on the byte, not the Character: "\r\n" is a
+    /// single Character in Swift, and a CRLF file would otherwise be one long line.
+    private lazy var lineStarts: [String.Index] = {
+        var starts = [body.startIndex]
+        let utf8 = body.utf8
+        var from = utf8.startIndex
+        while let newline = utf8[from...].firstIndex(of: UInt8(ascii: "\n")) {
+            from = utf8.index(after: newline)
+            starts.append(from)
+        }
+        return starts
+    }()
 
     init(document: Document) {
         body = document.body
@@ -45,9 +51,10 @@ struct SourceLocator {
         }
         let bytes = Array(needle.utf8)
         guard let first = bytes.first else { return nil }
-        while line < lines.count {
+        while line < lineStarts.count {
             // Bytes, not Foundation's search: every link with a #fragment is located, found or not.
-            let text = lines[line]
+            let end = line + 1 < lineStarts.count ? body.utf8.index(before: lineStarts[line + 1]) : body.endIndex
+            let text = body[lineStarts[line]..<end]
             let scalars = text.unicodeScalars
             if let start = scalars.index(scalars.startIndex, offsetBy: fromColumn, limitedBy: scalars.endIndex) {
                 let utf8 = text.utf8

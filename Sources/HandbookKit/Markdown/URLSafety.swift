@@ -69,18 +69,23 @@ enum URLSafety {
 
     /// "articles/../terms/./django.md" -> "terms/django.md"; nil when it climbs out of the content folder.
     static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
-            let part = Substring(bytes)
-            switch part {
-            case ".": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(part)
+        // Bytes, not Characters: every relative link of a wiki comes through here.
+        let slash = UInt8(ascii: "/")
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
+        var starts: [Int] = []
+        for part in path.utf8.split(separator: slash) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard let start = starts.popLast() else { return nil }
+                out.removeSubrange(max(start - 1, 0)...)
+                continue
             }
+            if !out.isEmpty { out.append(slash) }
+            starts.append(out.count)
+            out += part
         }
-        return parts.joined(separator: "/")
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

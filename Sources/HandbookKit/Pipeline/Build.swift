@@ -59,17 +59,11 @@ public enum Build {
         diagnostics += problems
         clock.mark("validate")
 
-        let site = MarkdownSite(content: content, names: names)
-        let documents = content.documents
-        // Bodies whose page and site are as the last build left them are taken from its cache, not rendered again.
-        let (rendered, bodyKeys, _) = MarkdownStage.render(
-            documents, site: site, kept: options.useCache ? BodyCache.read(options.bodyCache) : [:],
-            counter: progress.stage("Rendering Markdown", total: documents.count))
-        var bodies: [ItemID: RenderedBody] = [:]
-        for (document, body) in zip(documents, rendered) {
-            bodies[document.id] = body
-            diagnostics += body.diagnostics
-        }
+        var (bodies, problemsInBodies, cacheEntries, site) = renderBodies(
+            content, names: names, options: options, progress: progress, keeping: keeping)
+        diagnostics += problemsInBodies
+        // The text is rendered; `update` compares it with the next edit, so only a build kept for one holds on to it.
+        if !keeping { content.releaseMarkdown() }
         clock.mark("markdown+glossary")
 
         // A #fragment that names nothing on its page is a warning at its line, and the output links to the page instead.
@@ -156,12 +150,29 @@ public enum Build {
             }
             report.wroteOutput = true
             cache?.save(report, digests: writer.digests)
-            if options.useCache { BodyCache.write(zip(bodyKeys, rendered).map { (key: $0, body: $1) }, to: options.bodyCache) }
+            if options.useCache { BodyCache.write(cacheEntries, to: options.bodyCache) }
             clock.mark("write")
         }
         report.stageTimes = clock.stages
-        guard report.wroteOutput, let renderer else { return (report, nil) }
+        guard report.wroteOutput, let renderer, let site else { return (report, nil) }
         return (report, Kept(options: options, site: site, renderer: renderer, searchFiles: searchDigests, report: report))
+    }
+
+    /// The Markdown stage: every page's body, taken from the last build's cache when its page and site are as that
+    /// build left them. The site comes back only for a build that keeps its state: it holds the pages' text.
+    private static func renderBodies(
+        _ content: ContentSet, names: NameIndex, options: BuildOptions, progress: ProgressReporter, keeping: Bool
+    ) -> (
+        bodies: [ItemID: RenderedBody], diagnostics: [Diagnostic], cacheEntries: [(key: Digest, body: RenderedBody)], site: MarkdownSite?
+    ) {
+        let site = MarkdownSite(content: content, names: names)
+        let documents = content.documents
+        let (rendered, keys, _) = MarkdownStage.render(
+            documents, site: site, kept: options.useCache ? BodyCache.read(options.bodyCache) : [:],
+            counter: progress.stage("Rendering Markdown", total: documents.count))
+        let bodies = Dictionary(zip(documents.map(\.id), rendered)) { _, last in last }
+        let entries = options.useCache ? zip(keys, rendered).map { (key: $0, body: $1) } : []
+        return (bodies, rendered.flatMap(\.diagnostics), entries, keeping ? site : nil)
     }
 
     static func searchIndexFiles(content: ContentSet, bodies: [ItemID: RenderedBody], chunkAbove: Int) -> [OutputFile] {

@@ -23,7 +23,8 @@ struct SearchIndex: Sendable {
     static let textLength = 8000
 
     init(documents unsorted: [SearchDocument], synonymGroups: [[String]]) {
-        documents = unsorted.sorted { $0.order < $1.order }
+        let keys = unsorted.map(\.order)  // once per document, not lowercased in every comparison
+        documents = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
         // Runs of documents are tokenized in parallel, each into its own table of raw tokens with postings.
         let blockSize = max(64, (documents.count + 31) / 32)
         let starts = Array(stride(from: 0, to: documents.count, by: blockSize))
