@@ -7,18 +7,9 @@ struct SourceLocator {
     private let path: String
     private let bodyFirstLine: Int
     private var cursors: [String: (line: Int, column: Int)] = [:]
-    /// Where each line starts, found only when a link needs a place. Split on the byte, not the Character: "\r\n" is a
-    /// single Character in Swift, and a CRLF file would otherwise be one long line.
-    private lazy var lineStarts: [String.Index] = {
-        var starts = [body.startIndex]
-        let utf8 = body.utf8
-        var from = utf8.startIndex
-        while let newline = utf8[from...].firstIndex(of: UInt8(ascii: "\n")) {
-            from = utf8.index(after: newline)
-            starts.append(from)
-        }
-        return starts
-    }()
+    /// Where each line starts, found only as far as a search has needed. Split on the byte, not the Character: "\r\n"
+    /// is a single Character in Swift, and a CRLF file would otherwise be one long line.
+    private var lineStarts: [String.Index] = []
 
     init(document: Document) {
         body = document.body
@@ -51,14 +42,14 @@ struct SourceLocator {
         }
         let bytes = Array(needle.utf8)
         guard let first = bytes.first else { return nil }
-        while line < lineStarts.count {
+        while let start = lineStart(line) {
             // Bytes, not Foundation's search: every link with a #fragment is located, found or not.
-            let end = line + 1 < lineStarts.count ? body.utf8.index(before: lineStarts[line + 1]) : body.endIndex
-            let text = body[lineStarts[line]..<end]
+            let end = lineStart(line + 1).map { body.utf8.index(before: $0) } ?? body.endIndex
+            let text = body[start..<end]
             let scalars = text.unicodeScalars
-            if let start = scalars.index(scalars.startIndex, offsetBy: fromColumn, limitedBy: scalars.endIndex) {
+            if let column = scalars.index(scalars.startIndex, offsetBy: fromColumn, limitedBy: scalars.endIndex) {
                 let utf8 = text.utf8
-                var from = start
+                var from = column
                 while let candidate = utf8[from...].firstIndex(of: first) {
                     if utf8[candidate...].starts(with: bytes) {
                         let column = scalars.distance(from: scalars.startIndex, to: candidate)
@@ -72,5 +63,16 @@ struct SourceLocator {
             fromColumn = 0
         }
         return nil
+    }
+
+    /// The start of body line `number` (from 0); nil past the last line.
+    private mutating func lineStart(_ number: Int) -> String.Index? {
+        if lineStarts.isEmpty { lineStarts = [body.startIndex] }
+        let utf8 = body.utf8
+        while lineStarts.count <= number {
+            guard let last = lineStarts.last, let newline = utf8[last...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lineStarts.append(utf8.index(after: newline))
+        }
+        return lineStarts[number]
     }
 }

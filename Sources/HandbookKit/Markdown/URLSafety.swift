@@ -70,22 +70,34 @@ enum URLSafety {
     /// "articles/../terms/./django.md" -> "terms/django.md"; nil when it climbs out of the content folder.
     static func normalize(_ path: String) -> String? {
         // Bytes, not Characters: every relative link of a wiki comes through here.
-        let slash = UInt8(ascii: "/")
-        var out: [UInt8] = []
-        out.reserveCapacity(path.utf8.count)
-        var starts: [Int] = []
-        for part in path.utf8.split(separator: slash) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard let start = starts.popLast() else { return nil }
-                out.removeSubrange(max(start - 1, 0)...)
-                continue
+        func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            let (slash, dot) = (UInt8(ascii: "/"), UInt8(ascii: "."))
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var starts: [Int] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != slash { end += 1 }
+                switch end - start {
+                case 0: break
+                case 1 where bytes[start] == dot: break
+                case 2 where bytes[start] == dot && bytes[start + 1] == dot:
+                    guard let last = starts.popLast() else { return nil }
+                    out.removeSubrange(max(last - 1, 0)...)
+                default:
+                    if !out.isEmpty { out.append(slash) }
+                    starts.append(out.count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                start = end + 1
             }
-            if !out.isEmpty { out.append(slash) }
-            starts.append(out.count)
-            out += part
+            return out
         }
-        return String(decoding: out, as: UTF8.self)
+        let result = path.utf8.withContiguousStorageIfAvailable(normalized) ?? Array(path.utf8).withUnsafeBufferPointer(normalized)
+        guard let bytes = result else { return nil }
+        // Only ever shortened: as long means unchanged.
+        return bytes.count == path.utf8.count ? path : String(decoding: bytes, as: UTF8.self)
     }
 }
 

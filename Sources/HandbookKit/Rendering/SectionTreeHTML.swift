@@ -49,11 +49,16 @@ final class SectionTreeHTML: Sendable {
         return html
     }
 
-    /// A level, kept under `key` when it has one; `make` gives its view, its entries already rendered.
-    func level(_ key: LevelKey?, _ make: () -> TreeLevelView) -> Parts {
-        guard let key else { return Self.cut(render("partials/section-tree", make())) }
+    /// A level, kept under `key` when it has one; `make` gives its view, its entries already rendered. Only a level
+    /// with an `open` entry holds the slot.
+    func level(_ key: LevelKey?, open: Bool, _ make: () -> TreeLevelView) -> Parts {
+        func rendered() -> Parts {
+            let html = render("partials/section-tree", make())
+            return open ? Self.cut(html) : Parts(head: html, tail: nil)
+        }
+        guard let key else { return rendered() }
         if let known = levels.withLock({ $0[key] }) { return known }
-        let parts = Self.cut(render("partials/section-tree", make()))
+        let parts = rendered()
         levels.withLock { $0[key] = parts }
         return parts
     }

@@ -85,13 +85,16 @@ extension SiteRenderer {
         func ordered(_ documents: [Document]) -> [Document] {
             let keys = documents.map { document in
                 let stale = document.isStale(today: today, afterMonths: months)
-                return (stale: stale, review: stale ? document.reviewed?.value.iso ?? "" : "", title: document.title.value.lowercased())
+                return (
+                    stale: stale, review: stale ? document.reviewed?.value.iso ?? "" : "", title: document.title.value.lowercased(),
+                    url: document.id.url
+                )
             }
             let order = documents.indices.sorted { i, j in
                 let (a, b) = (keys[i], keys[j])
                 if a.stale != b.stale { return a.stale }
                 if a.review != b.review { return a.review < b.review }
-                return (a.title, documents[i].id.url) < (b.title, documents[j].id.url)
+                return (a.title, a.url) < (b.title, b.url)
             }
             return order.map { documents[$0] }
         }

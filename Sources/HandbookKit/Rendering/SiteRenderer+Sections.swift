@@ -22,11 +22,11 @@ extension SiteRenderer {
                 isSectionPage ? (depth + 1 == chain.count - 1 ? .section(key) : nil) : (depth + 1 == chain.count ? through : nil)
             let kept = current == nil ? SectionTreeHTML.LevelKey(section: section.key, through: through, root: root) : nil
             levels.append(
-                sectionTrees.level(kept) {
+                sectionTrees.level(kept, open: through?.isSection == true) {
                     treeLevel(section, through: through, current: current, root: root)
                 })
         }
-        if levels.isEmpty { levels = [sectionTrees.level(nil) { TreeLevelView(items: "", more: nil) }] }
+        if levels.isEmpty { levels = [sectionTrees.level(nil, open: false) { TreeLevelView(items: "", more: nil) }] }
         return SectionNavView(breadcrumbs: breadcrumbs, tree: SectionTreeHTML.join(levels))
     }
 

@@ -31,13 +31,17 @@ struct LinkTargets {
     mutating func checkFragments() -> (diagnostics: [Diagnostic], repairs: [ItemID: [FragmentRepair]]) {
         var diagnostics: [Diagnostic] = []
         var repairs: [ItemID: [FragmentRepair]] = [:]
-        scanIDs(
-            of: content.documents.flatMap { document in
-                (bodies[document.id]?.references ?? []).compactMap { reference -> ItemID? in
-                    guard case .page(let id) = reference.target, reference.fragment != nil else { return nil }
-                    return id
+        // Most fragments name a section heading, known without reading the page's HTML; the pages of the others are
+        // read for their ids on both cores.
+        let unsure = content.documents.flatMap { document in
+            (bodies[document.id]?.references ?? []).compactMap { reference -> ItemID? in
+                guard case .page(let id) = reference.target, let fragment = reference.fragment, !namesHeading(fragment, on: id) else {
+                    return nil
                 }
-            })
+                return id
+            }
+        }
+        scanIDs(of: unsure)
         for document in content.documents {
             for reference in bodies[document.id]?.references ?? [] {
                 guard case .page(let id) = reference.target, let fragment = reference.fragment,
@@ -69,7 +73,7 @@ struct LinkTargets {
     ) -> (diagnostic: Diagnostic, instead: String?)? {
         let noun = reference.isImage ? "image from" : "link to"
         // "#top" scrolls to the top of any page (HTML's "indicated part of the document").
-        guard fragment.lowercased() != "top" else { return nil }
+        guard fragment.lowercased() != "top", !namesHeading(fragment, on: id) else { return nil }
         let ids = self.ids(of: id)
         guard !ids.contains(fragment) else { return nil }
         let instead = ids.contains(fragment.lowercased()) ? fragment.lowercased() : nil
@@ -112,7 +116,12 @@ struct LinkTargets {
         return ids
     }
 
-    /// The ids of these pages, read on both cores (a wiki links a third of its pages by #fragment).
+    /// Whether the fragment is the id of one of the page's section headings (`##`, `###`), which its HTML has.
+    private func namesHeading(_ fragment: String, on id: ItemID) -> Bool {
+        bodies[id]?.headings.contains { $0.id == fragment } ?? false
+    }
+
+    /// The ids of these pages, read on both cores.
     private mutating func scanIDs(of pages: [ItemID]) {
         let targets = Array(Set(pages).subtracting(idsByPage.keys))
         let (content, bodies, templateIDs) = (content, bodies, templateIDs)
