@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,10 +13,12 @@ import Foundation
 /// when it starts on inlines and clears when it ends (github/cmark-gfm PR #176, never merged): two parses at
 /// once in one process misread autolinks and strikethrough, so `CommonMark` serialises parses within a process.
 /// The table cannot be pinned either: the strikethrough extension finds its `~` delimiters through the same
-/// list that clears it. Processes do not share the table, so a large site is split into one share per core:
-/// forked workers each render a share on one thread and send the bodies back through a temporary file, while
-/// this process renders the first share. A worker that fails or stalls has its share rendered here instead:
-/// the output never depends on a worker.
+/// list that clears it. Processes do not share the table, so a large site is rendered by one process per core:
+/// forked workers render on one thread each and send the bodies back through a temporary file, while this process
+/// renders too. The documents are handed out a few at a time from a counter the processes share (`Claims`), so a
+/// slower process takes fewer and all end together (a worker pays for every page its reference counts copy: on a
+/// nested wiki it fell 0.45 s behind an equal share). A worker that fails or stalls has what it took rendered here
+/// instead: the output never depends on a worker.
 enum MarkdownStage {
     /// Below this many documents the serialised in-process path is fast enough and forking is not worth it.
     static let minimumForWorkers = 64
@@ -64,50 +67,91 @@ enum MarkdownStage {
         guard processes > 1, documents.count >= minimumForWorkers else {
             return (documents.parallelMap(counting: counter) { CommonMark.render($0, site: site) }, Report())
         }
-        let shares = balancedShares(documents.map(\.body.utf8.count), count: processes)
+        guard let claims = Claims(chunks: (documents.count + Claims.size - 1) / Claims.size, processes: processes) else {
+            return (documents.parallelMap(counting: counter) { CommonMark.render($0, site: site) }, Report())
+        }
         var bodies = [RenderedBody?](repeating: nil, count: documents.count)
         var report = Report()
 
         // Fork before this process starts parsing: the workers inherit the site and the documents as they are.
-        let workers = shares.dropFirst().map { share in
-            Worker.start(share.map { documents[$0] }, site: site, pause: workerPause)
+        let workers = (1..<processes).map { process in
+            Worker.start(documents, site: site, claims: claims, process: process, pause: workerPause)
         }
         let started = DispatchTime.now()
-        for index in shares[0] {
-            bodies[index] = CommonMark.render(documents[index], site: site)
+        claims.render(documents, site: site, as: 0) { index, body in
+            bodies[index] = body
             counter?.advance()
         }
         let ownSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
 
-        // A worker does as much as this process did; one far slower than that is stuck, not busy.
+        // A worker is never much behind this process; one far slower than that is stuck, not busy.
         let deadline = DispatchTime.now() + max(30, ownSeconds * 10)
-        for (share, worker) in zip(shares.dropFirst(), workers) {
-            if let received = worker?.finish(expecting: share.count, deadline: deadline) {
-                for (index, body) in zip(share, received) { bodies[index] = body }
+        let results = workers.map { $0?.finish(deadline: deadline) }
+        // Every worker has exited: what each took is settled.
+        var lost = claims.indices(of: nil, count: documents.count)
+        for (process, result) in zip(1..., results) {
+            let taken = claims.indices(of: process, count: documents.count)
+            if let received = result, received.count == taken.count {
+                for (index, body) in zip(taken, received) { bodies[index] = body }
                 report.workerShares += 1
-                share.forEach { _ in counter?.advance() }
+                taken.forEach { _ in counter?.advance() }
             } else {
-                for index in share {
-                    bodies[index] = CommonMark.render(documents[index], site: site)
-                    counter?.advance()
-                }
+                lost += taken
                 report.recoveredShares += 1
             }
+        }
+        // What a failed worker took, or took and died before it could say so.
+        for index in lost.sorted() {
+            bodies[index] = CommonMark.render(documents[index], site: site)
+            counter?.advance()
         }
         return (bodies.map { $0 ?? RenderedBody(html: "", headings: [], links: [], terms: [], diagnostics: []) }, report)
     }
 
-    /// Splits indices into `count` shares of about equal bytes: largest first, each onto the lightest share.
-    /// Each share keeps document order, so every process walks its files in the order they were loaded.
-    static func balancedShares(_ sizes: [Int], count: Int) -> [[Int]] {
-        var shares = [[Int]](repeating: [], count: count)
-        var loads = [Int](repeating: 0, count: count)
-        for index in sizes.indices.sorted(by: { (sizes[$0], $1) > (sizes[$1], $0) }) {
-            let lightest = loads.indices.min { (loads[$0], $0) < (loads[$1], $1) } ?? 0
-            shares[lightest].append(index)
-            loads[lightest] += sizes[index] + 1
+    /// The documents handed out in runs of `size`, from a counter in memory the forked processes share; each run is
+    /// marked with the process that took it, so that its bodies find their places and a failed worker's are known.
+    final class Claims {
+        static let size = 16
+        let chunks: Int
+        private let memory: UnsafeMutableRawPointer
+        private let length: Int
+        private let next: UnsafeMutablePointer<Atomic<Int>>
+        /// Per run: 0 while untaken, else the taking process's number + 1.
+        private let takers: UnsafeMutablePointer<UInt8>
+
+        /// Nil when the shared memory cannot be had (the caller renders in this process), or for more than 254 processes.
+        init?(chunks: Int, processes: Int) {
+            let length = 64 + max(chunks, 1)
+            guard processes < 255, let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0),
+                memory != MAP_FAILED
+            else { return nil }
+            self.chunks = chunks
+            self.memory = memory
+            self.length = length
+            next = memory.bindMemory(to: Atomic<Int>.self, capacity: 1)
+            next.initialize(to: Atomic(0))
+            takers = (memory + 64).bindMemory(to: UInt8.self, capacity: max(chunks, 1))
+            takers.initialize(repeating: 0, count: max(chunks, 1))
         }
-        return shares.map { $0.sorted() }
+
+        deinit { munmap(memory, length) }
+
+        /// Renders runs of documents as process `process` takes them, until none is left.
+        func render(_ documents: [Document], site: MarkdownSite, as process: Int, _ deliver: (Int, RenderedBody) -> Void) {
+            while case let chunk = next.pointee.wrappingAdd(1, ordering: .relaxed).oldValue, chunk < chunks {
+                takers[chunk] = UInt8(process + 1)
+                for index in chunk * Self.size..<min((chunk + 1) * Self.size, documents.count) {
+                    deliver(index, CommonMark.render(documents[index], site: site))
+                }
+            }
+        }
+
+        /// The documents of the runs `process` took (nil: runs nobody is known to have taken), in order. Read once the
+        /// processes that took them have exited.
+        func indices(of process: Int?, count: Int) -> [Int] {
+            let taker = process.map { UInt8($0 + 1) } ?? 0
+            return (0..<chunks).filter { takers[$0] == taker }.flatMap { $0 * Self.size..<min(($0 + 1) * Self.size, count) }
+        }
     }
 
     /// One forked worker process and the file its bodies come back in.
@@ -115,9 +159,9 @@ enum MarkdownStage {
         var pid: pid_t
         var file: UnsafeMutablePointer<FILE>
 
-        /// Forks a worker for `documents`; nil when no process or file could be had (the share is rendered here).
+        /// Forks a worker that renders the documents it takes from `claims`; nil when no process or file could be had.
         /// `pause` (seconds) holds the worker before it starts, so that a test can watch one alive.
-        static func start(_ documents: [Document], site: MarkdownSite, pause: UInt32) -> Worker? {
+        static func start(_ documents: [Document], site: MarkdownSite, claims: Claims, process: Int, pause: UInt32) -> Worker? {
             guard let file = tmpfile() else { return nil }
             let descriptor = fileno(file)
             let pid = fork()
@@ -131,7 +175,7 @@ enum MarkdownStage {
                 closeInheritedDescriptors(keeping: descriptor)
                 if pause > 0 { sleep(pause) }
                 var writer = BodyWire.Writer()
-                for document in documents { writer.append(CommonMark.render(document, site: site)) }
+                claims.render(documents, site: site, as: process) { _, body in writer.append(body) }
                 _exit(writer.write(to: descriptor) ? 0 : 1)
             }
             return Worker(pid: pid, file: file)
@@ -152,8 +196,8 @@ enum MarkdownStage {
             #endif
         }
 
-        /// Waits for the worker and reads its bodies; nil if it failed, stalled past `deadline`, or sent too few.
-        func finish(expecting count: Int, deadline: DispatchTime) -> [RenderedBody]? {
+        /// Waits for the worker and reads its bodies; nil if it failed or stalled past `deadline`.
+        func finish(deadline: DispatchTime) -> [RenderedBody]? {
             defer { fclose(file) }
             var status: Int32 = 0
             while waitpid(pid, &status, WNOHANG) == 0 {
@@ -168,8 +212,7 @@ enum MarkdownStage {
             guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { return nil }
             let descriptor = fileno(file)
             guard let bytes = BodyWire.readAll(descriptor) else { return nil }
-            let bodies = BodyWire.decode(bytes)
-            return bodies?.count == count ? bodies : nil
+            return BodyWire.decode(bytes)
         }
     }
 }

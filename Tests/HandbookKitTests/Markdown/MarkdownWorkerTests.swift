@@ -59,13 +59,25 @@ import Testing
         #expect(BodyWire.decode(Array(repeating: 0xff, count: 16)) == nil)
     }
 
-    @Test(arguments: [([5, 1, 1, 1, 1, 1], 2), ([3, 3, 3], 3), ([1], 4)])
-    func sharesAreBalancedByBytes(sizes: [Int], count: Int) {
-        let shares = MarkdownStage.balancedShares(sizes, count: count)
-        #expect(shares.count == count)
-        #expect(shares.flatMap { $0 }.sorted() == Array(sizes.indices))
-        let loads = shares.map { $0.reduce(0) { $0 + sizes[$1] } }
-        #expect((loads.max() ?? 0) - (loads.min() ?? 0) <= (sizes.max() ?? 0))
+    @Test func claimsHandOutEveryRunOnceAndKnowWhoTookIt() throws {
+        let claims = try #require(MarkdownStage.Claims(chunks: 3, processes: 2))
+        var rendered: [Int] = []
+        claims.render(Array(Self.documents.prefix(40)), site: Self.harness.site, as: 1) { index, _ in rendered.append(index) }
+        #expect(rendered == Array(0..<40))
+        #expect(claims.indices(of: 1, count: 40) == Array(0..<40))
+        #expect(claims.indices(of: 0, count: 40).isEmpty)
+        #expect(claims.indices(of: nil, count: 40).isEmpty)
+        // Nothing is left for a process that comes later.
+        claims.render(Self.documents, site: Self.harness.site, as: 0) { index, _ in rendered.append(index) }
+        #expect(rendered.count == 40)
+    }
+
+    @Test func aWorkerThatStartsLateChangesNothing() {
+        // The worker sleeps a second before it takes anything; this process goes on taking meanwhile, and the bodies
+        // are the same whoever rendered them.
+        let (bodies, report) = MarkdownStage.render(Self.documents, site: Self.harness.site, processes: 2, workerPause: 1)
+        #expect(report == MarkdownStage.Report(workerShares: 1, recoveredShares: 0))
+        #expect(bodies == Self.documents.map { CommonMark.render($0, site: Self.harness.site) })
     }
 }
 
