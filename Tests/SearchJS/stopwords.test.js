@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { createSearcher } = require('../../templates/assets/search.js');
 const words = require('../../templates/assets/search-words.js');
 
-const titles = ['How to', 'How to hire', 'What we do', 'Tools we use', 'Topics'];
+const titles = ['How to', 'How to hire', 'What we do', 'Tools we use', 'Topics', 'About', 'Abouts and more'];
 
 /** A version 2 index of `titles` as SearchIndex writes it: title terms, the pairs of adjacent title words, the joined
  *  form of a title of stop words alone, and the names map (postings as arrays, which the store also reads). */
@@ -47,6 +47,11 @@ test('a title of stop words alone comes first for its own words', () => {
 
 test('titles that begin with those words still come up after it', () => {
   assert.ok(found('how to').includes('How to hire'), found('how to').join(', '));
+});
+
+test('a title of one stop word comes first for that word', () => {
+  assert.equal(found('about')[0], 'About');
+  assert.equal(found('About')[0], 'About');
 });
 
 test('a single stop word is still searched as typed, a prefix', () => {

@@ -103,7 +103,8 @@
     /**
      * The query's words: [{ raw, term, isLast }], stop words dropped unless nothing else is left. Then a query of
      * two or more stop words is their joined form, as the index holds a title of stop words alone ("How to" as
-     * "howto", SearchTokenizer.stopWordName); a single one stays as it is typed, matched as a prefix.
+     * "howto", SearchTokenizer.stopWordName); a single one stays as it is typed, matched as a prefix (the index holds
+     * a title of one stop word, "About", as that word).
      */
     function queryWords(query) {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';

@@ -43,8 +43,11 @@ struct SearchIndex: Sendable {
             for local in 0..<block.table.count {
                 let id = raw.id(block.table.key(local))
                 if id == rawTerm.count {
-                    let token = Array(raw.key(id))
-                    if SearchTokenizer.isStopWord(token) {
+                    var token = Array(raw.key(id))
+                    // A title of one stop word ("About") is its page's term, marked apart from the word in any text.
+                    let isName = token.first == BlockTokenizer.nameMark
+                    if isName { token.removeFirst() }
+                    if SearchTokenizer.isStopWord(token) && !isName {
                         rawTerm.append(-1)
                     } else {
                         let term = terms.id(SearchTokenizer.term(token)[...])
@@ -177,13 +180,17 @@ struct SearchIndex: Sendable {
         var buffer: [UInt8] = []
         var pair: [UInt8] = []
 
+        /// Before a name of one stop word, which is kept though the word is not: no token starts with a control byte.
+        static let nameMark: UInt8 = 0x01
+
         init() { buffer.reserveCapacity(8192) }
 
         mutating func add(_ text: String, _ bit: UInt8) {
             // In names, words next to each other also count joined: "Hugging Face" is found as "huggingface".
             let joinNames = bit == SearchField.title || bit == SearchField.alias
             if joinNames, let name = SearchTokenizer.stopWordName(text) {
-                Array(name.utf8).withUnsafeBufferPointer { counter.count($0, bit) }
+                let bytes = Array(name.utf8)
+                (SearchTokenizer.isStopWord(bytes) ? [Self.nameMark] + bytes : bytes).withUnsafeBufferPointer { counter.count($0, bit) }
             }
             SearchTokenizer.fold(text, into: &buffer)
             var previous: Range<Int>?

@@ -111,12 +111,13 @@ enum SearchTokenizer {
 
     static func isStopWord(_ token: [UInt8]) -> Bool { stopWords.contains(token) }
 
-    /// A name made of stop words alone ("How to", "What we do"), which would otherwise leave its page no term to be
-    /// found by: its words joined ("howto", "whatwedo"), as a query of stop words alone is searched
-    /// (search-engine.js). nil for a name with another word, a single word, or one longer than `maxJoined`.
+    /// A name made of stop words alone ("How to", "What we do", "About"), which would otherwise leave its page no term
+    /// to be found by: its words joined ("howto", "whatwedo", "about"), as a query of stop words alone is searched
+    /// (search-engine.js: two or more joined, one as typed). nil for a name with another word, or one longer than
+    /// `maxJoined`.
     static func stopWordName(_ text: String) -> String? {
         let words = tokens(text)
-        guard words.count >= 2, words.allSatisfy({ isStopWord(Array($0.utf8)) }) else { return nil }
+        guard !words.isEmpty, words.allSatisfy({ isStopWord(Array($0.utf8)) }) else { return nil }
         let joined = words.joined()
         return joined.utf8.count <= maxJoined ? joined : nil
     }
