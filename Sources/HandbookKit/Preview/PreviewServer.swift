@@ -94,8 +94,10 @@ public final class PreviewServer: Sendable {
         let state = LiveState()
         let server: HTTPServer
         do {
-            server = try HTTPServer(
-                address: address(host: options.host, port: options.port), timeout: 30, logger: .disabled,
+            server = HTTPServer(
+                config: HTTPServer.Configuration(
+                    address: try address(host: options.host, port: options.port), timeout: 30,
+                    pool: NoDelayPool(base: HTTPServer.defaultPool()), logger: .disabled),
                 handler: SiteHandler(root: build.output, state: state))
         } catch {
             throw Failure(description: "'\(options.host)' is not an IP address to listen on (try 127.0.0.1 or ::1)")
