@@ -52,24 +52,25 @@ final class SectionTreeHTML: Sendable {
     /// A level, kept under `key` when it has one; `make` gives its view, its entries already rendered. Only a level
     /// with an `open` entry holds the slot.
     func level(_ key: LevelKey?, open: Bool, _ make: () -> TreeLevelView) -> Parts {
-        func rendered() -> Parts {
+        cached(key, in: levels) {
             let html = render("partials/section-tree", make())
             return open ? Self.cut(html) : Parts(head: html, tail: nil)
         }
-        guard let key else { return rendered() }
-        if let known = levels.withLock({ $0[key] }) { return known }
-        let parts = rendered()
-        levels.withLock { $0[key] = parts }
-        return parts
     }
 
     /// An entry, kept under `key` when it has one (any entry but the current one).
     func item(_ key: ItemKey?, _ make: () -> TreeItemView) -> String {
-        guard let key else { return render("partials/section-tree-item", make()) }
-        if let known = items.withLock({ $0[key] }) { return known }
-        let rendered = render("partials/section-tree-item", make())
-        items.withLock { $0[key] = rendered }
-        return rendered
+        cached(key, in: items) { render("partials/section-tree-item", make()) }
+    }
+
+    private func cached<Key: Hashable & Sendable, Value: Sendable>(
+        _ key: Key?, in cache: borrowing Mutex<[Key: Value]>, _ make: () -> Value
+    ) -> Value {
+        guard let key else { return make() }
+        if let known = cache.withLock({ $0[key] }) { return known }
+        let made = make()
+        cache.withLock { $0[key] = made }
+        return made
     }
 
     /// The HTML before and after the slot, found byte by byte (it starts with U+0001, which nothing else writes).
