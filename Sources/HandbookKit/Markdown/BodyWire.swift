@@ -76,6 +76,13 @@ enum BodyWire {
 
         /// Writes everything to `descriptor`; false on an I/O error.
         func write(to descriptor: Int32) -> Bool { BodyWire.writeAll(bytes, to: descriptor) }
+
+        /// Writes what was appended so far to `descriptor` and starts again from empty, so that a long stream of
+        /// bodies never sits in memory whole; false on an I/O error.
+        mutating func flush(to descriptor: Int32) -> Bool {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return write(to: descriptor)
+        }
     }
 
     /// Writes `bytes` to `descriptor` whole; false on an I/O error.
@@ -110,9 +117,9 @@ enum BodyWire {
         return complete ? bytes : nil
     }
 
-    /// The bodies in `bytes`, or nil if they are cut short or malformed.
-    static func decode(_ bytes: [UInt8]) -> [RenderedBody]? {
-        var reader = Reader(bytes: bytes)
+    /// The bodies in `bytes` from `offset` to the end, or nil if they are cut short or malformed.
+    static func decode(_ bytes: [UInt8], from offset: Int = 0) -> [RenderedBody]? {
+        var reader = Reader(bytes: bytes, offset: offset)
         var bodies: [RenderedBody] = []
         while !reader.atEnd {
             guard let body = reader.body() else { return nil }

@@ -74,4 +74,21 @@ import Testing
         try bytes.write(to: file)
         #expect(BodyCache.read(file).isEmpty)
     }
+
+    /// A cache larger than the megabyte it is written in: every piece arrives, in order.
+    @Test func aLargeCacheIsWrittenWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bodies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(".public.bodies")
+        let entries = (0..<600).map { index in
+            let html = "<p>\(index) " + String(repeating: "text ", count: 1000) + "</p>\n"
+            return (key: Digest("page \(index)"), body: RenderedBody(html: html, headings: [], links: [], terms: [], diagnostics: []))
+        }
+        BodyCache.write(entries, to: file)
+        #expect(try Data(contentsOf: file).count > 2 << 20)
+        let read = BodyCache.read(file)
+        #expect(read.count == 600)
+        #expect(entries.allSatisfy { read[$0.key] == $0.body })
+    }
 }
