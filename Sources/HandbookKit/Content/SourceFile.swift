@@ -40,8 +40,10 @@ enum FileReader {
 
     /// Reads a regular file as UTF-8. Opened without blocking and checked after opening: a FIFO put in place
     /// of a file fails here instead of waiting forever for a writer.
-    static func read(_ url: URL) throws(Failure) -> String {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    static func read(_ url: URL) throws(Failure) -> String { try read(atPath: url.path) }
+
+    static func read(atPath path: String) throws(Failure) -> String {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var info = stat()

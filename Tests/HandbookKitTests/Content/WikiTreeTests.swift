@@ -19,6 +19,10 @@ import Testing
     ])
     func pathsAreSluggedFolderByFolder(_ source: String, _ key: String) {
         #expect(PagePath.key(forSource: source) == key)
+        // The loader's memo of folder keys gives the same key, the first time and after it.
+        var keys = PagePath.SectionKeys()
+        #expect(keys.key(forSource: source) == key)
+        #expect(keys.key(forSource: source) == key)
     }
 
     @Test(arguments: [("a/b", "a/c/d.md", "../c/d.md"), ("", "a/b.md", "a/b.md"), ("a", "a/b.md", "b.md"), ("a/b", "x.md", "../../x.md")])
