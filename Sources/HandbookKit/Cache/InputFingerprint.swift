@@ -23,23 +23,43 @@ enum InputFingerprint {
     /// as git's index does; a file changed less than two seconds before it was read is always read again.
     /// `git` is the content's repository: its `HEAD` dates the pages.
     static func take(_ options: BuildOptions, git: GitRepository? = nil, known: [String: CacheManifest.Entry] = [:]) -> Result? {
+        files(options).flatMap { digest($0, options: options, git: git, known: known) }
+    }
+
+    /// The input files and their stamps as they are now, before any stage reads them (a walk of the folders, no file
+    /// read); nil when they cannot be fingerprinted safely.
+    static func files(_ options: BuildOptions) -> Files? {
         var files: [(path: String, url: URL, stamp: FileStamp)] = []
         for (label, root) in [("content", options.content), ("templates", options.templates)] {
             guard collect(root, prefix: label, into: &files) else { return nil }
         }
         files.sort { $0.path < $1.path }
-        let now = Date().timeIntervalSince1970
-        let entries = files.parallelMap { file -> CacheManifest.Entry? in
+        return Files(list: files, taken: Date().timeIntervalSince1970)
+    }
+
+    /// The files of `files()`, with when they were listed.
+    struct Files: Sendable {
+        var list: [(path: String, url: URL, stamp: FileStamp)]
+        var taken: Double
+    }
+
+    /// The fingerprint of `files`, which may be taken while the stages read them: each file read is checked against
+    /// the stamp it had when listed, and one changed since is recorded with a digest no bytes have, so the next build
+    /// reads it again and builds. What is recorded is never newer than what the build read.
+    static func digest(_ files: Files, options: BuildOptions, git: GitRepository? = nil, known: [String: CacheManifest.Entry] = [:])
+        -> Result?
+    {
+        let entries = files.list.parallelMap { file -> CacheManifest.Entry? in
             if let entry = known[file.path], entry.stamp == file.stamp { return entry }
             guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
-            let recent = (Double(file.stamp.modified) ?? now) > now - 2
             var stamp = file.stamp
-            if recent { stamp.modified = "recent" }
-            return CacheManifest.Entry(digest: data.withUnsafeBytes { Digest($0) }, stamp: stamp)
+            if (Double(file.stamp.modified) ?? files.taken) > files.taken - 2 { stamp.modified = "recent" }
+            let digest = FileStamp(path: file.url.path) == file.stamp ? data.withUnsafeBytes { Digest($0) } : Digest(high: 0, low: 0)
+            return CacheManifest.Entry(digest: digest, stamp: stamp)
         }
         var summary = settings(options) + (git?.cacheKey ?? "no git") + "\n"
         var recorded: [String: CacheManifest.Entry] = [:]
-        for (file, entry) in zip(files, entries) {
+        for (file, entry) in zip(files.list, entries) {
             guard let entry else { return nil }
             summary += "\(file.path)\t\(entry.digest.hex)\n"
             recorded[file.path] = entry
