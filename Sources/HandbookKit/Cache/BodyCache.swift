@@ -40,21 +40,28 @@ enum BodyCache {
     /// Replaces the file whole (`CacheFile`), writing it a megabyte at a time: at 10,000 pages it is over 100 MB, which
     /// a build should not hold in memory a second time beside the bodies themselves.
     static func write(_ entries: [(key: Digest, body: RenderedBody)], to file: URL) {
-        CacheFile.replace(file) { descriptor in
-            var bytes = header
-            func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-            word(UInt64(entries.count))
-            for entry in entries {
-                word(entry.key.high)
-                word(entry.key.low)
-            }
-            guard BodyWire.writeAll(bytes, to: descriptor) else { return false }
-            var writer = BodyWire.Writer()
-            for entry in entries {
-                writer.append(entry.body)
-                if writer.bytes.count >= 1 << 20, !writer.flush(to: descriptor) { return false }
-            }
-            return writer.flush(to: descriptor)
+        CacheFile.replace(file) { write(entries, to: $0) }
+    }
+
+    /// The same, written beside the stages that follow the Markdown stage; in place once the build commits it.
+    static func writing(_ entries: [(key: Digest, body: RenderedBody)], to file: URL) -> CacheFile.Pending {
+        CacheFile.Pending(file) { write(entries, to: $0) }
+    }
+
+    private static func write(_ entries: [(key: Digest, body: RenderedBody)], to descriptor: Int32) -> Bool {
+        var bytes = header
+        func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        word(UInt64(entries.count))
+        for entry in entries {
+            word(entry.key.high)
+            word(entry.key.low)
         }
+        guard BodyWire.writeAll(bytes, to: descriptor) else { return false }
+        var writer = BodyWire.Writer()
+        for entry in entries {
+            writer.append(entry.body)
+            if writer.bytes.count >= 1 << 20, !writer.flush(to: descriptor) { return false }
+        }
+        return writer.flush(to: descriptor)
     }
 }

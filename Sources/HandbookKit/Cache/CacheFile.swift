@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -23,5 +24,46 @@ enum CacheFile {
         let complete = write(descriptor)
         close(descriptor)
         if !complete || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// A replacement of `file` written on a thread of its own while the build goes on: `commit()` puts it in place once
+    /// the build has succeeded, `discard()` drops it (and does nothing after `commit()`).
+    final class Pending: Sendable {
+        private let file: URL
+        private let temporary: URL
+        private let written = PendingValue<Bool>()
+        private let settled = Mutex(false)
+
+        init(_ file: URL, writing write: @escaping @Sendable (Int32) -> Bool) {
+            self.file = file
+            temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent)-\(getpid())")
+            let path = temporary.path
+            Thread.detachNewThread { [written] in
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else { return written.finish(false) }
+                let complete = write(descriptor)
+                close(descriptor)
+                written.finish(complete)
+            }
+        }
+
+        func commit() {
+            guard settle() else { return }
+            if !written.wait() || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        }
+
+        func discard() {
+            guard settle() else { return }
+            _ = written.wait()
+            unlink(temporary.path)
+        }
+
+        /// True the first time: a replacement is committed or discarded once.
+        private func settle() -> Bool {
+            settled.withLock { done in
+                defer { done = true }
+                return !done
+            }
+        }
     }
 }

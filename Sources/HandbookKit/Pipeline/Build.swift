@@ -62,6 +62,10 @@ public enum Build {
         var (bodies, problemsInBodies, cacheEntries, site) = renderBodies(
             content, names: names, options: options, progress: progress, keeping: keeping)
         diagnostics += problemsInBodies
+        // The bodies are kept for the next build: written beside the stages below, in place only if this build succeeds.
+        let bodyCache = options.useCache && options.writeOutput ? BodyCache.writing(cacheEntries, to: options.bodyCache) : nil
+        defer { bodyCache?.discard() }
+        cacheEntries = []
         // The text is rendered; `update` compares it with the next edit, so only a build kept for one holds on to it.
         if !keeping { content.releaseMarkdown() }
         clock.mark("markdown+glossary")
@@ -150,7 +154,7 @@ public enum Build {
             }
             report.wroteOutput = true
             cache?.save(report, digests: writer.digests)
-            if options.useCache { BodyCache.write(cacheEntries, to: options.bodyCache) }
+            bodyCache?.commit()
             clock.mark("write")
         }
         report.stageTimes = clock.stages

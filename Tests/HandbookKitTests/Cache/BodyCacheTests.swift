@@ -52,6 +52,21 @@ import Testing
         #expect(!(try site.read("articles/a.html").contains("planted")), "\(path)")
     }
 
+    /// The bodies are written beside the later stages and put in place only when the build succeeds: a failed build
+    /// leaves the last file as it was, and no half-written one beside it.
+    @Test func aFailedBuildKeepsTheLastBodies() throws {
+        let site = try TestSite(["articles/a.md": "# Alpha\n\nAlpha uses Django.\n", "terms/django.md": Self.term])
+        defer { site.remove() }
+        _ = try site.build()
+        let cacheFile = site.options().bodyCache
+        let before = try Data(contentsOf: cacheFile)
+        try site.write("articles/a.md", "# Alpha\n\nAlpha links [nowhere](missing.md).\n")
+        #expect(try site.build().failed)
+        #expect(try Data(contentsOf: cacheFile) == before)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: cacheFile.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.hasPrefix(".\(cacheFile.lastPathComponent)-") }, "\(beside)")
+    }
+
     @Test func noCacheIgnoresTheKeptBodies() throws {
         let site = try siteWithAPlantedBody()
         defer { site.remove() }
