@@ -36,16 +36,19 @@ struct ContentEntries: Sendable {
 
     /// What `url` is once its links are followed; a link that leaves the folder, loops or leads nowhere
     /// is a diagnostic at `display`, the path as printed.
-    func inspect(_ url: URL, display: String) -> Result<Entry, Diagnostic> {
+    func inspect(_ url: URL, display: String) -> Result<Entry, Diagnostic> { inspect(atPath: url.path, display: display) }
+
+    /// `inspect(_:display:)` for a path: the content walk asks this of every file, without making a URL for each.
+    func inspect(atPath path: String, display: String) -> Result<Entry, Diagnostic> {
         let here = SourceLocation(path: display)
         var info = stat()
-        guard lstat(url.path, &info) == 0 else {
+        guard lstat(path, &info) == 0 else {
             return .failure(.error("unreadable", at: here, "cannot be read: \(String(cString: strerror(errno)))"))
         }
         if info.st_mode & S_IFMT == S_IFLNK {
-            guard let target = Self.resolved(url.path) else {
+            guard let target = Self.resolved(path) else {
                 let code = errno
-                let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+                let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                 if code == ELOOP {
                     return .failure(
                         .error(
@@ -82,7 +85,7 @@ struct ContentEntries: Sendable {
     }
 
     /// `realpath(3)`: every link resolved, or nil with `errno` set.
-    private static func resolved(_ path: String) -> String? {
+    static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)

@@ -24,7 +24,7 @@ struct ContentTree {
     }
 
     private struct Scanner {
-        let root: URL
+        let root: String
         let displayPrefix: String
         let entries: ContentEntries
         var pages: [String] = []
@@ -34,15 +34,15 @@ struct ContentTree {
         var walked: Set<String> = []
 
         init(root: URL, displayPrefix: String, entries: ContentEntries) {
-            self.root = root
+            self.root = root.path
             self.displayPrefix = displayPrefix
             self.entries = entries
         }
 
         mutating func walk(_ folder: String) {
-            let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
-            guard walked.insert(url.resolvingSymlinksInPath().path).inserted,
-                let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+            let path = folder.isEmpty ? root : "\(root)/\(folder)"
+            guard walked.insert(ContentEntries.resolved(path) ?? path).inserted,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: path)
             else { return }
             let top = String(folder.prefix { $0 != "/" })
             let inRecordFolder = ContentTree.recordFolders.contains(top)
@@ -52,7 +52,7 @@ struct ContentTree {
                 if name.hasSuffix(".md") && inRecordFolder && folder == top { continue }
                 if folder.isEmpty && name == "site.yml" { continue }
                 let display = "\(displayPrefix)/\(relative)"
-                switch entries.inspect(root.appendingPathComponent(relative), display: display) {
+                switch entries.inspect(atPath: "\(root)/\(relative)", display: display) {
                 case .success(.folder) where name.hasSuffix(".md") && !inRecordFolder:
                     diagnostics.append(
                         .error("not-a-file", at: SourceLocation(path: display), "this is a folder; content files must be regular files"))

@@ -34,6 +34,8 @@ public struct SectionTree: Sendable {
     private var positions: [Entry: Int] = [:]
     /// Each section's `path(of:)`, made once: every page's search entry and change line shows one.
     private var titlePaths: [String: String] = [:]
+    /// Each section's `chain(to:)`, made once: every page's breadcrumbs and tree follow one.
+    private var chains: [String: [Section]] = [:]
 
     init(_ articles: [Article]) {
         var sections: [String: Section] = ["": Section(key: "", folder: "", title: "Home")]
@@ -75,8 +77,16 @@ public struct SectionTree: Sendable {
         }
         self.sections = sections
         for key in sections.keys {
-            let chain = chain(to: key).dropFirst()
-            titlePaths[key] = chain.map(\.key) == [Kind.article.folder] ? "" : chain.map(\.title).joined(separator: " › ")
+            var chain: [Section] = []
+            var current: String? = key
+            while let key = current, let section = sections[key] {
+                chain.append(section)
+                current = section.parent
+            }
+            chain.reverse()
+            chains[key] = chain
+            let below = chain.dropFirst()
+            titlePaths[key] = below.map(\.key) == [Kind.article.folder] ? "" : below.map(\.title).joined(separator: " › ")
         }
     }
 
@@ -90,15 +100,7 @@ public struct SectionTree: Sendable {
     public func position(of entry: Entry) -> Int? { positions[entry] }
 
     /// From the top down to `key`, both included.
-    public func chain(to key: String) -> [Section] {
-        var chain: [Section] = []
-        var current: String? = key
-        while let key = current, let section = sections[key] {
-            chain.append(section)
-            current = section.parent
-        }
-        return chain.reversed()
-    }
+    public func chain(to key: String) -> [Section] { chains[key] ?? [] }
 
     /// The titles of the sections a page is in, from the top, as search results and change lists show them
     /// ("People operations › Onboarding"): none for the pages of `articles/` or the top folder.

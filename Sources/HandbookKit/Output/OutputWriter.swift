@@ -121,10 +121,11 @@ final class OutputWriter: Sendable {
     }
 
     /// Every path must stay inside the output folder: no absolute paths, no `..`.
+    /// Read as bytes: every file written is checked, and "/" and "." are never part of a longer UTF-8 sequence.
     static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
-                $0.isEmpty || $0 == "." || $0 == ".."
+        !path.isEmpty
+            && !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
             }
     }
 

@@ -27,8 +27,12 @@ struct Pagination: Sendable {
 
     /// The relative path from the output root to the folder of `path`, as the layout's `root`.
     static func root(of path: String) -> String {
-        String(repeating: "../", count: path.count { $0 == "/" })
+        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
+        return depth < roots.count ? roots[depth] : String(repeating: "../", count: depth)
     }
+
+    /// `root(of:)` for the depths pages have: every page and link asks, and the answer is one of a few.
+    private static let roots = (0..<16).map { String(repeating: "../", count: $0) }
 
     /// Links between the pages, for page `index`; nil when the list fits on one page.
     func view(at index: Int) -> PagerView? {

@@ -95,9 +95,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/etc-passwd.html").path))
     }
 
-    @Test(arguments: ["../x.html", "/etc/x", "a/../../x", "", "a//b"])
+    @Test(arguments: ["../x.html", "/etc/x", "a/../../x", "", "a//b", "a/./b", ".", "a/"])
     func outputPathsMustStayInside(_ path: String) {
         #expect(!OutputWriter.isContained(path))
+    }
+
+    @Test(arguments: ["index.html", "people/hiring/index.html", "a/.well-known/x", "café/..x/é.html"])
+    func outputPathsInsideAreWritten(_ path: String) {
+        #expect(OutputWriter.isContained(path))
     }
 
     @Test func missingFoldersAreConfigurationErrors() throws {

@@ -16,6 +16,11 @@ import Testing
         ("caf&#233; &#x1F600;", "café 😀"),
         ("<h3>A<a class=\"anchor\" href=\"#a\">#</a></h3><p>B</p>", "AB"),
         ("  \n\t ", ""),
+        // Tags are skipped in one search each: a tag or a self-link the fragment ends in leaves nothing behind.
+        ("a <b", "a"),
+        ("x<a class=\"anchor\" href=\"#x\">#", "x"),
+        ("<br>", ""),
+        ("<i>é</i><b>ü</b>", "éü"),
     ])
     func visibleText(_ html: String, _ text: String) {
         #expect(HTML.text(html) == text)
