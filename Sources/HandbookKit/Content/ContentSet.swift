@@ -74,6 +74,17 @@ public struct ContentSet: Sendable {
         }
     }
 
+    /// An item's title and summary, without copying its document (a copy retains every field): the links a page
+    /// lists (related reading, backlinks, a section's pages) show these of every item they name.
+    public func titleAndSummary(of id: ItemID) -> (title: String, summary: String)? {
+        switch id.kind {
+        case .article: articleIndex[id.slug].map { (articles[$0].document.title.value, articles[$0].document.summary) }
+        case .term: termIndex[id.slug].map { (terms[$0].document.title.value, terms[$0].document.summary) }
+        case .archetype: archetypeIndex[id.slug].map { (archetypes[$0].document.title.value, archetypes[$0].document.summary) }
+        case .company: companyIndex[id.slug].map { (companies[$0].document.title.value, companies[$0].document.summary) }
+        }
+    }
+
     /// An item's title, without copying its document (the section tree asks it for every entry of every page's tree).
     public func title(of id: ItemID) -> String? {
         switch id.kind {

@@ -283,7 +283,7 @@ extension SiteRenderer {
 
     /// Links to the items `refs` name, in order, each once.
     func resolvedLinks(_ refs: [Located<String>], _ kind: Kind, from root: String) -> [LinkView] {
-        resolved(refs, kind).compactMap { content.document($0).map { link($0, from: root) } }
+        resolved(refs, kind).compactMap { link(to: $0, from: root) }
     }
 
     private func title(_ id: ItemID) -> String { content.title(of: id) ?? id.slug }

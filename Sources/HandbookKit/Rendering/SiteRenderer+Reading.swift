@@ -3,7 +3,7 @@ extension SiteRenderer {
     /// Up to five related items, best first, from the page of `id`.
     func relatedReading(_ id: ItemID) -> [LinkView] {
         (references.reading[id] ?? []).compactMap { other in
-            content.document(other).map { link($0, from: "../", detail: other.kind.label) }
+            link(to: other, from: "../", detail: other.kind.label)
         }
     }
 }

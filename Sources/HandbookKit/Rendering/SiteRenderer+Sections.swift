@@ -83,7 +83,7 @@ extension SiteRenderer {
         for entry in section.entries[page.range] {
             switch entry {
             case .page(let id):
-                if let document = content.document(id) { pages.append(link(document, from: root)) }
+                if let page = link(to: id, from: root) { pages.append(page) }
             case .section(let key):
                 let child = content.sections.sections[key]
                 let count = child?.entries.count ?? 0

@@ -260,8 +260,13 @@ struct SiteRenderer: Sendable {
         LinkView(title: document.title.value, url: root + document.id.url, summary: document.summary, detail: detail)
     }
 
+    /// `link(_:from:detail:)` to an item by id; nil when there is none.
+    func link(to id: ItemID, from root: String, detail: String? = nil) -> LinkView? {
+        content.titleAndSummary(of: id).map { LinkView(title: $0.title, url: root + id.url, summary: $0.summary, detail: detail) }
+    }
+
     private func links(_ ids: some Sequence<ItemID>, from root: String) -> [LinkView] {
-        references.order.sorted(ids).compactMap { content.document($0).map { link($0, from: root) } }
+        references.order.sorted(ids).compactMap { link(to: $0, from: root) }
     }
 
     func resolved(_ refs: [Located<String>], _ kind: Kind) -> [ItemID] {
@@ -315,7 +320,7 @@ struct SiteRenderer: Sendable {
             GroupView(label: kind.pluralLabel, items: links(mentions[kind] ?? [], from: "../"))
         }
         let usedBy = references.order.sorted(references.usedBy[slug] ?? []).compactMap { id in
-            content.document(id).map { link($0, from: "../", detail: id.kind.label) }
+            link(to: id, from: "../", detail: id.kind.label)
         }
         return TermView(
             root: "../", title: term.document.title.value, summary: term.document.summary, category: term.category.rawValue,
