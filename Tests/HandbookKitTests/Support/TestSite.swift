@@ -14,9 +14,25 @@ struct TestSite {
 
     static let fixtures = repository.appendingPathComponent("Tests/HandbookKitTests/Fixtures")
 
+    /// The folder this process makes its sites in, removed when the process exits: a site a suite builds once and
+    /// shares (a `static let`) has no test to remove it. A forked child's exit leaves it to its parent.
+    static let scratch: (folder: URL, process: pid_t) = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-test-\(UUID().uuidString)")
+        atexit {
+            guard getpid() == TestSite.scratch.process else { return }
+            try? FileManager.default.removeItem(at: TestSite.scratch.folder)
+        }
+        return (folder, getpid())
+    }()
+
+    /// A new folder for a site, in `scratch`.
+    static func newRoot() -> URL {
+        scratch.folder.appendingPathComponent(UUID().uuidString)
+    }
+
     /// Creates `files` (paths relative to the content folder) in a new temporary folder.
     init(_ files: [String: String], site: String? = minimalSite) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-test-\(UUID().uuidString)")
+        root = Self.newRoot()
         let content = root.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         if let site { try write("site.yml", site) }
@@ -25,7 +41,7 @@ struct TestSite {
 
     /// A copy of a fixture site under `Fixtures/<name>/content`.
     init(fixture name: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-test-\(UUID().uuidString)")
+        root = Self.newRoot()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.fixtures.appendingPathComponent(name).appendingPathComponent("content"), to: root.appendingPathComponent("content"))
