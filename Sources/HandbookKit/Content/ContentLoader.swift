@@ -53,6 +53,7 @@ enum ContentLoader {
             guard let file = readSource(atPath: job.file, path: job.path, diagnostics: &local) else { return (nil, local) }
             return (RecordDecoder.record(job.id, source: job.source, file: file, diagnostics: &local), local)
         }
+        let orders = sectionOrders(tree, in: directory, displayPrefix: displayPrefix, entries: entries, diagnostics: &diagnostics)
         var articles: [Article] = []
         var drafts: [String] = []
         var terms: [Term] = []
@@ -72,7 +73,32 @@ enum ContentLoader {
         let config = site ?? SiteConfig(title: "Handbook", tagline: "", description: "", language: "en", baseURL: nil, unsafeHTML: false)
         return ContentSet(
             site: config, articles: articles, terms: terms, archetypes: archetypes, companies: companies, files: tree.files,
-            leftOutDrafts: drafts)
+            leftOutDrafts: drafts, sectionOrders: orders)
+    }
+
+    /// The folders' `.pages` files, each read against the pages and subfolders of pages its folder holds.
+    private static func sectionOrders(
+        _ tree: ContentTree, in directory: URL, displayPrefix: String, entries: ContentEntries, diagnostics: inout [Diagnostic]
+    ) -> [SectionOrder] {
+        guard !tree.orderFiles.isEmpty else { return [] }
+        var children: [String: Set<String>] = [:]
+        for page in tree.pages {
+            var path = page
+            while !path.isEmpty {
+                let folder = PagePath.folder(of: path)
+                guard children[folder, default: []].insert(PagePath.name(of: path)).inserted || path == page else { break }
+                path = folder
+            }
+        }
+        return tree.orderFiles.compactMap { source in
+            let path = "\(displayPrefix)/\(source)"
+            let url = directory.appendingPathComponent(source)
+            guard isReadableFile(url, path: path, entries: entries, diagnostics: &diagnostics),
+                let file = readSource(url, path: path, diagnostics: &diagnostics)
+            else { return nil }
+            let folder = PagePath.folder(of: source)
+            return SectionOrder.decode(file, folder: folder, children: children[folder] ?? [], diagnostics: &diagnostics)
+        }
     }
 
     private struct Job: Sendable {

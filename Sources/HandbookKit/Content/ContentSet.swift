@@ -99,7 +99,7 @@ public struct ContentSet: Sendable {
 
     init(
         site: SiteConfig, articles: [Article], terms: [Term], archetypes: [Archetype], companies: [Company], files: [String] = [],
-        leftOutDrafts: [String] = []
+        leftOutDrafts: [String] = [], sectionOrders: [SectionOrder] = []
     ) {
         self.site = site
         self.files = files
@@ -112,7 +112,7 @@ public struct ContentSet: Sendable {
         termIndex = Self.index(self.terms.map(\.document))
         archetypeIndex = Self.index(self.archetypes.map(\.document))
         companyIndex = Self.index(self.companies.map(\.document))
-        sections = SectionTree(self.articles)
+        sections = SectionTree(self.articles, orders: sectionOrders)
     }
 
     private var articleIndex: [String: Int]

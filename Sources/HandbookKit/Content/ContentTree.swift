@@ -5,13 +5,16 @@ import Foundation
 ///
 /// Like mdBook's `src/` and Zola's colocated assets, every other file is copied, referenced or not: raw HTML,
 /// templates and other sites can point at files the link checker never sees. Hidden files and `site.yml` are
-/// never published; Markdown in a record folder's subfolder is a `stray-file` warning (records are the folder's
-/// own files). Symbolic links follow the content folder's rules (`ContentEntries`).
+/// never published (a folder's `.pages` gives its order: `SectionOrder`); Markdown in a record folder's subfolder
+/// is a `stray-file` warning (records are the folder's own files). Symbolic links follow the content folder's rules
+/// (`ContentEntries`).
 struct ContentTree {
     /// Content-relative paths of the pages' Markdown files ("people/hiring/hm_intro_call.md"), sorted.
     var pages: [String] = []
     /// Content-relative paths of the files published as they are ("articles/img/chart.png"), sorted.
     var files: [String] = []
+    /// Content-relative paths of the folders' order files ("People_Ops/.pages", `SectionOrder`), sorted.
+    var orderFiles: [String] = []
 
     /// The folders of records (terms, roles, companies): their own `.md` files are read by the loader, by kind.
     static let recordFolders = Set(Kind.allCases.filter { $0 != .article }.map(\.folder))
@@ -20,7 +23,7 @@ struct ContentTree {
         var scanner = Scanner(root: directory, displayPrefix: displayPrefix, entries: entries)
         scanner.walk("")
         diagnostics += scanner.diagnostics
-        return ContentTree(pages: scanner.pages.sorted(), files: scanner.files.sorted())
+        return ContentTree(pages: scanner.pages.sorted(), files: scanner.files.sorted(), orderFiles: scanner.orderFiles.sorted())
     }
 
     private struct Scanner {
@@ -29,6 +32,7 @@ struct ContentTree {
         let entries: ContentEntries
         var pages: [String] = []
         var files: [String] = []
+        var orderFiles: [String] = []
         var diagnostics: [Diagnostic] = []
         /// Folders walked, by real path: a link back to a parent folder is walked once, not forever.
         var walked: Set<String> = []
@@ -46,6 +50,10 @@ struct ContentTree {
             else { return }
             let top = String(folder.prefix { $0 != "/" })
             let inRecordFolder = ContentTree.recordFolders.contains(top)
+            // A folder of pages may say its order; records are listed by the kind's own pages.
+            if !inRecordFolder, names.contains(SectionOrder.fileName) {
+                orderFiles.append(folder.isEmpty ? SectionOrder.fileName : "\(folder)/\(SectionOrder.fileName)")
+            }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let relative = folder.isEmpty ? name : "\(folder)/\(name)"
                 // Records and site.yml are the loader's.

@@ -2,7 +2,8 @@
 ///
 /// A section is every folder holding a page, directly or below; its page is the folder's `index.md`/`README.md` when
 /// there is one, else a generated one at the same URL (`people/hiring/index.html`). The top (`""`) is the home page.
-/// Order within a section: front matter `order`, then title (subsections by their index page's `order` and title).
+/// Order within a section: the folder's `.pages` (`SectionOrder`), then front matter `order`, then title (subsections
+/// by their index page's `order` and title).
 public struct SectionTree: Sendable {
     /// One entry of a section's listing: a page, or a subsection (by its key).
     public enum Entry: Sendable, Hashable {
@@ -37,9 +38,11 @@ public struct SectionTree: Sendable {
     /// Each section's `chain(to:)`, made once: every page's breadcrumbs and tree follow one.
     private var chains: [String: [Section]] = [:]
 
-    init(_ articles: [Article]) {
+    init(_ articles: [Article], orders: [SectionOrder] = []) {
         var sections: [String: Section] = ["": Section(key: "", folder: "", title: "Home")]
         var order: [Entry: (Int, String, String)] = [:]
+        // Each page's file name, which a folder's `.pages` names it by.
+        var fileNames: [Entry: String] = [:]
         func ensure(_ key: String, folder: String) {
             guard sections[key] == nil else { return }
             let parent = PagePath.folder(of: key)
@@ -61,7 +64,14 @@ public struct SectionTree: Sendable {
             } else {
                 sections[key]?.entries.append(.page(id))
                 order[.page(id)] = sortKey
+                if !orders.isEmpty { fileNames[.page(id)] = PagePath.name(of: article.document.source) }
             }
+        }
+        let written = Dictionary(orders.map { ($0.folder, $0) }) { first, _ in first }
+        for (key, section) in sections {
+            guard let title = written[section.folder]?.title else { continue }
+            sections[key]?.title = title
+            if let sortKey = order[.section(key)] { order[.section(key)] = (sortKey.0, title.lowercased(), sortKey.2) }
         }
         for key in Array(sections.keys) {
             guard var section = sections[key] else { continue }
@@ -70,8 +80,29 @@ public struct SectionTree: Sendable {
                     order[entry] = (Int.max, (sections[child]?.title ?? child).lowercased(), child)
                 }
             }
+            // Entries the folder's `.pages` names come in its order, the rest where its `...` stands (else last).
+            var places: [Entry: Int] = [:]
+            var rest = Int.max
+            if let written = written[section.folder] {
+                var byName: [String: Entry] = [:]
+                for entry in section.entries {
+                    switch entry {
+                    case .page: byName[fileNames[entry] ?? ""] = entry
+                    case .section(let child): byName[PagePath.name(of: sections[child]?.folder ?? child)] = entry
+                    }
+                }
+                rest = written.names.count
+                for (place, name) in written.names.enumerated() {
+                    if let name { byName[name].map { places[$0] = place } } else { rest = place }
+                }
+            }
             let none = (Int.max, "", "")
-            section.entries.sort { order[$0] ?? none < order[$1] ?? none }
+            let keys = Dictionary(
+                uniqueKeysWithValues: section.entries.map { entry in
+                    let (number, title, slug) = order[entry] ?? none
+                    return (entry, (places[entry] ?? rest, number, title, slug))
+                })
+            section.entries.sort { keys[$0] ?? (Int.max, Int.max, "", "") < keys[$1] ?? (Int.max, Int.max, "", "") }
             for (place, entry) in section.entries.enumerated() { positions[entry] = place }
             sections[key] = section
         }

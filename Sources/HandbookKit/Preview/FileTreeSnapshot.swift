@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// Modification times and sizes of every file under some folders: two snapshots differ when a file was
-/// added, removed, renamed or saved. Hidden files and editor backups (`.x.swp`, `x~`) are left out.
+/// added, removed, renamed or saved. Hidden files and editor backups (`.x.swp`, `x~`) are left out, except a
+/// folder's order file (`.pages`), which the build reads.
 struct FileTreeSnapshot: Equatable, Sendable {
     struct Stamp: Equatable, Sendable {
         var seconds: Int
@@ -45,7 +46,8 @@ struct FileTreeSnapshot: Equatable, Sendable {
             // Hidden files and editor backups are left out, as the walk leaves them out.
             guard let root = roots.first(where: { path.hasPrefix($0.path + "/") }) else { return nil }
             let relative = path.dropFirst(root.path.count + 1)
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || relative.hasSuffix("~") { continue }
+            let names = relative.split(separator: "/")
+            if names.dropLast().contains(where: { $0.hasPrefix(".") }) || Self.isLeftOut(String(names.last ?? "")) { continue }
             var info = stat()
             if stat(path, &info) == 0 {
                 if (info.st_mode & S_IFMT) == S_IFDIR { return nil }
@@ -66,12 +68,17 @@ struct FileTreeSnapshot: Equatable, Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            if Self.isLeftOut(name) { continue }
             let path = folder + "/" + name
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR { walk(path) } else { stamp(path, info) }
         }
+    }
+
+    /// A hidden file or folder or an editor's backup, which no build reads.
+    private static func isLeftOut(_ name: String) -> Bool {
+        (name.hasPrefix(".") && name != SectionOrder.fileName) || name.hasSuffix("~")
     }
 
     private mutating func stamp(_ path: String, _ info: stat) {

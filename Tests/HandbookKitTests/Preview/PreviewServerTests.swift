@@ -164,10 +164,16 @@ import Testing
         try site.write("articles/a.md", "changed")
         try site.write("articles/c.md", "c")
         try FileManager.default.removeItem(at: content.appendingPathComponent("articles/b.md"))
+        // A folder's order file is hidden, but the build reads it.
+        try site.write("articles/.pages", "nav: [c.md]")
         let root = content.path
-        #expect(
-            FileTreeSnapshot.take([content]).changes(since: before) == [
-                "\(root)/articles/a.md", "\(root)/articles/b.md", "\(root)/articles/c.md",
-            ])
+        let after = FileTreeSnapshot.take([content])
+        let changed = ["\(root)/articles/.pages", "\(root)/articles/a.md", "\(root)/articles/b.md", "\(root)/articles/c.md"]
+        #expect(after.changes(since: before) == changed)
+        // A watcher naming the same files finds the same changes.
+        var restamped = before
+        let named = Set(changed + ["\(root)/articles/.a.md.swp", "\(root)/articles/a.md~"])
+        #expect(restamped.restamp(named, roots: [content]) == changed)
+        #expect(restamped == after)
     }
 }
