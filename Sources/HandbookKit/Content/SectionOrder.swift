@@ -42,6 +42,7 @@ public struct SectionOrder: Sendable, Equatable {
         order.title = read.string("title")?.value
         // `arrange` is the plugin's former name for `nav`.
         let field = read.has("nav") ? "nav" : "arrange"
+        let known = Children(children)
         var seen = Set<String>()
         var rest = false
         for item in read.node(field)?.sequence ?? [] {
@@ -56,8 +57,8 @@ public struct SectionOrder: Sendable, Equatable {
                 rest = true
                 continue
             }
-            guard let name = match(entry.value, in: children) else {
-                let hint = Suggestion.suffix(for: entry.value, in: children.sorted())
+            guard let name = known.match(entry.value) else {
+                let hint = Suggestion.suffix(for: entry.value, in: known.sorted)
                 read.diagnostics.append(
                     .warning(
                         "order-file", at: entry.location,
@@ -102,16 +103,31 @@ public struct SectionOrder: Sendable, Equatable {
         return target
     }
 
-    /// The child a name means: as written, else the same name in another case or without `.md`.
-    private static func match(_ name: String, in children: Set<String>) -> String? {
-        var name = name
-        while name.hasPrefix("./") { name.removeFirst(2) }
-        while name.hasSuffix("/") { name.removeLast() }
-        if children.contains(name) { return name }
-        let wanted = name.lowercased()
-        return children.sorted().first { child in
-            let lower = child.lowercased()
-            return lower == wanted || lower == wanted + ".md"
+    /// A folder's file and folder names, sorted once for every name the file gives.
+    private struct Children {
+        let names: Set<String>
+        let sorted: [String]
+        /// Each name lowercased, and without `.md`, to the first child (in sorted order) that it stands for.
+        private let folded: [String: String]
+
+        init(_ names: Set<String>) {
+            self.names = names
+            sorted = names.sorted()
+            var folded: [String: String] = [:]
+            for child in sorted {
+                let lower = child.lowercased()
+                if folded[lower] == nil { folded[lower] = child }
+                if lower.hasSuffix(".md"), folded[String(lower.dropLast(3))] == nil { folded[String(lower.dropLast(3))] = child }
+            }
+            self.folded = folded
+        }
+
+        /// The child a name means: as written, else the same name in another case or without `.md`.
+        func match(_ name: String) -> String? {
+            var name = name
+            while name.hasPrefix("./") { name.removeFirst(2) }
+            while name.hasSuffix("/") { name.removeLast() }
+            return names.contains(name) ? name : folded[name.lowercased()]
         }
     }
 }

@@ -96,13 +96,12 @@ public struct SectionTree: Sendable {
                     if let name { byName[name].map { places[$0] = place } } else { rest = place }
                 }
             }
+            // Sort keys are made once per entry, not in every comparison.
             let none = (Int.max, "", "")
-            let keys = Dictionary(
-                uniqueKeysWithValues: section.entries.map { entry in
-                    let (number, title, slug) = order[entry] ?? none
-                    return (entry, (places[entry] ?? rest, number, title, slug))
-                })
-            section.entries.sort { keys[$0] ?? (Int.max, Int.max, "", "") < keys[$1] ?? (Int.max, Int.max, "", "") }
+            section.entries = section.entries.map { entry in
+                let (number, title, slug) = order[entry] ?? none
+                return (key: (places[entry] ?? rest, number, title, slug), entry: entry)
+            }.sorted { $0.key < $1.key }.map(\.entry)
             for (place, entry) in section.entries.enumerated() { positions[entry] = place }
             sections[key] = section
         }
